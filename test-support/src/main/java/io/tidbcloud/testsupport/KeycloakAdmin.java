@@ -1,0 +1,140 @@
+package io.tidbcloud.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Administers the realm {@code tidbcloud} of the real test Keycloak for one test class: creates
+ * confidential clients with a service account, and deletes them again on {@link #close()}.
+ *
+ * <pre>{@code
+ * try (KeycloakAdmin admin = KeycloakAdmin.fromEnvironment()) {
+ *     TestClient alice = admin.createServiceClient("projects-alice", "project:read");
+ *     String token = alice.token("project:read");
+ * }
+ * }</pre>
+ *
+ * Each client's service-account user is a distinct token subject, hence a distinct tenant of the
+ * cloud API. Client ids get a random suffix, so parallel or repeated runs never collide.
+ */
+public final class KeycloakAdmin implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KeycloakTestSettings settings;
+    private final KeycloakHttp http = new KeycloakHttp();
+    private final List<TestClient> created = new ArrayList<>();
+
+    public KeycloakAdmin(KeycloakTestSettings settings) {
+        this.settings = settings;
+    }
+
+    public static KeycloakAdmin fromEnvironment() {
+        return new KeycloakAdmin(KeycloakTestSettings.fromEnvironment());
+    }
+
+    public KeycloakTestSettings settings() {
+        return settings;
+    }
+
+    /**
+     * An access token of the Keycloak administrator (realm {@code master}, client {@code admin-cli},
+     * password grant). Fetched on every call: master tokens live only 60 seconds.
+     */
+    public String adminToken() {
+        JsonNode response = http.postForm(settings.masterTokenEndpoint(), Map.of(
+                "grant_type", "password",
+                "client_id", "admin-cli",
+                "username", settings.adminUser(),
+                "password", settings.adminPassword()));
+        return response.path("access_token").asText();
+    }
+
+    /**
+     * Creates a confidential client that may only use the client-credentials grant, with the given
+     * client scopes (for example {@code project:read}) as optional scopes, so that a token carries
+     * exactly the scopes it asks for.
+     *
+     * @param name readable part of the client id; a random suffix makes it unique
+     */
+    public TestClient createServiceClient(String name, String... optionalScopes) {
+        String token = adminToken();
+        String clientId = "test-" + name + "-" + randomHex(4);
+        String secret = randomHex(24);
+
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("clientId", clientId);
+        representation.put("name", "test client " + name);
+        representation.put("protocol", "openid-connect");
+        representation.put("publicClient", false);
+        representation.put("clientAuthenticatorType", "client-secret");
+        representation.put("secret", secret);
+        representation.put("serviceAccountsEnabled", true);
+        representation.put("standardFlowEnabled", false);
+        representation.put("implicitFlowEnabled", false);
+        representation.put("directAccessGrantsEnabled", false);
+        HttpResponse<String> response =
+                http.sendJson("POST", settings.adminRealmUrl() + "/clients", token, representation, 201);
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new KeycloakTestException("client " + clientId + " created without Location"));
+        String internalId = location.substring(location.lastIndexOf('/') + 1);
+        TestClient client = new TestClient(this, clientId, secret, internalId);
+        created.add(client);
+
+        for (String scope : optionalScopes) {
+            String scopeId = clientScopeId(token, scope);
+            http.sendJson("PUT", settings.adminRealmUrl() + "/clients/" + internalId
+                    + "/optional-client-scopes/" + scopeId, token, null, 204);
+        }
+        return client;
+    }
+
+    /** Deletes a client created here; the tokens it got stay valid until they expire. */
+    public void deleteClient(TestClient client) {
+        http.sendJson("DELETE", settings.adminRealmUrl() + "/clients/" + client.internalId(),
+                adminToken(), null, 204, 404);
+        created.remove(client);
+    }
+
+    /** Deletes every client this instance created. */
+    @Override
+    public void close() {
+        for (TestClient client : List.copyOf(created)) {
+            deleteClient(client);
+        }
+    }
+
+    String serviceAccountUserId(TestClient client) {
+        JsonNode user = http.getJson(settings.adminRealmUrl() + "/clients/" + client.internalId()
+                + "/service-account-user", adminToken());
+        return user.path("id").asText();
+    }
+
+    KeycloakHttp http() {
+        return http;
+    }
+
+    private String clientScopeId(String token, String scopeName) {
+        JsonNode scopes = http.getJson(settings.adminRealmUrl() + "/client-scopes", token);
+        for (JsonNode scope : scopes) {
+            if (scopeName.equals(scope.path("name").asText())) {
+                return URLEncoder.encode(scope.path("id").asText(), StandardCharsets.UTF_8);
+            }
+        }
+        throw new KeycloakTestException("realm " + settings.realm() + " has no client scope '" + scopeName + "'");
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] buffer = new byte[bytes];
+        RANDOM.nextBytes(buffer);
+        return HexFormat.of().formatHex(buffer);
+    }
+}
