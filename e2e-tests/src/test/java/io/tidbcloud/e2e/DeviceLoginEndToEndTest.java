@@ -1,0 +1,103 @@
+package io.tidbcloud.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton end to end: `ticloud auth login --no-browser`, a person approving the device
+ * code in a real browser through the google stand-in, then `ticloud project list` against the real API.
+ */
+class DeviceLoginEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ServiceProcess cloudApi;
+
+    @TempDir
+    Path configDir;
+
+    @BeforeAll
+    static void startCloudApi() throws Exception {
+        cloudApi = ServiceProcess.start("cloud-api-service", Map.of());
+    }
+
+    @AfterAll
+    static void stopCloudApi() throws Exception {
+        if (cloudApi != null) {
+            cloudApi.close();
+        }
+    }
+
+    @Test
+    void deviceLoginApprovedInBrowserThenProjectListShowsDefaultProject() throws Exception {
+        TicloudCli ticloud = new TicloudCli(configDir.resolve("ticloud"), cloudApi.baseUrl());
+
+        TicloudCli.Running login = ticloud.start("auth", "login", "--no-browser");
+        String url = login.awaitStderrLine("Open this URL in your browser:", Duration.ofSeconds(60));
+        String code = login.awaitStderrLine("Then confirm that it shows the code:", Duration.ofSeconds(5));
+        assertThat(url).startsWith(TestStack.oidcUrl() + "/device").contains("user_code=");
+        assertThat(code).matches("[A-Z]{4}-[A-Z]{4}|[A-Z0-9]{4}-[A-Z0-9]{4}");
+
+        try (Browser browser = new Browser()) {
+            try {
+                new SignInPages(browser).approveDevice(url, "google", "alice", "alice-pass");
+                browser.awaitText("Device Login Successful");
+            } finally {
+                browser.screenshot("device-login-approved");
+            }
+        }
+
+        TicloudCli.Result loggedIn = login.await(Duration.ofSeconds(60));
+        assertThat(loggedIn.exitCode()).as(loggedIn.stderr()).isZero();
+        assertThat(loggedIn.stderr()).contains("Signed in as alice@example.com");
+        assertPrivate(ticloud.configDir());
+
+        TicloudCli.Result json = ticloud.run("project", "list", "-o", "json");
+        assertThat(json.exitCode()).as(json.stderr()).isZero();
+        JsonNode projects = JSON.readTree(json.stdout()).get("projects");
+        assertThat(projects).hasSize(1);
+        assertThat(projects.get(0).get("name").asText()).isEqualTo("default");
+        assertThat(projects.get(0).get("id").asText()).isNotBlank();
+
+        TicloudCli.Result table = ticloud.run("project", "list");
+        assertThat(table.exitCode()).as(table.stderr()).isZero();
+        assertThat(table.stdout()).contains("ID").contains("Name").contains("default");
+
+        TicloudCli.Result logout = ticloud.run("auth", "logout");
+        assertThat(logout.exitCode()).as(logout.stderr()).isZero();
+        assertThat(logout.stderr()).contains("Signed out.");
+
+        TicloudCli.Result afterLogout = ticloud.run("project", "list");
+        assertThat(afterLogout.exitCode()).isEqualTo(4);
+        assertThat(afterLogout.stderr()).contains("ticloud auth login");
+    }
+
+    /** The configuration directory is 0700 and every file in it 0600: tokens are nobody else's. */
+    private static void assertPrivate(Path dir) throws Exception {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                try {
+                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                            .as(file.toString()).isEqualTo("rw-------");
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.tidbcloud.e2e;
+
+import org.openqa.selenium.By;
+
+/**
+ * What a person does in Keycloak's pages, by the element names ARCHITECTURE.md fixes:
+ * the provider buttons, the stand-in upstream login form, and the consent steps.
+ */
+final class SignInPages {
+
+    private final Browser browser;
+
+    SignInPages(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** At the `tidbcloud` login page: continue with a provider and sign in there. */
+    void signInWith(String idp, String username, String password) {
+        browser.click(By.id("social-" + idp));
+        browser.type(By.id("username"), username);
+        browser.type(By.id("password"), password);
+        browser.click(By.id("kc-login"));
+    }
+
+    /** Approves every consent step that follows (scope selection, then Keycloak's confirmation). */
+    void acceptConsent() {
+        browser.click(By.name("accept"));
+        while (browser.isPresent(By.name("accept"))) {
+            browser.click(By.name("accept"));
+        }
+    }
+
+    /** Opens a device verification link, signs in and approves the device. */
+    void approveDevice(String verificationUriComplete, String idp, String username, String password) {
+        browser.open(verificationUriComplete);
+        signInWith(idp, username, password);
+        acceptConsent();
+    }
+}
