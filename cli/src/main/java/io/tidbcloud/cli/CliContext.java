@@ -1,0 +1,77 @@
+package io.tidbcloud.cli;
+
+import io.tidbcloud.cli.config.Settings;
+import io.tidbcloud.cli.credentials.CredentialStore;
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything a command touches outside itself, passed in so that tests run
+ * commands without a terminal, a browser, a real clock or the network.
+ *
+ * @param out         data (what scripts read)
+ * @param err         prompts, progress and errors
+ * @param env         environment variables
+ * @param home        the user's home directory (default config directory parent)
+ * @param http        HTTP client for the sign-in server and the API
+ * @param clock       wall clock (token expiry, device code expiry)
+ * @param sleeper     waits between device-flow polls
+ * @param browser     opens the verification URL
+ * @param interactive whether a person is at a terminal (stdin and stderr are TTYs)
+ */
+public record CliContext(
+        PrintWriter out,
+        PrintWriter err,
+        Map<String, String> env,
+        Path home,
+        HttpClient http,
+        Clock clock,
+        Sleeper sleeper,
+        BrowserOpener browser,
+        boolean interactive) {
+
+    /** The real machine: System streams and environment, system clock, a browser if there is one. */
+    public static CliContext system() {
+        Map<String, String> env = System.getenv();
+        return new CliContext(
+                new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true),
+                env,
+                Path.of(System.getProperty("user.home")),
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                Clock.systemUTC(),
+                Sleeper.system(),
+                BrowserOpener.system(env),
+                isTerminal());
+    }
+
+    public Settings settings() {
+        return Settings.load(env, home);
+    }
+
+    public CredentialStore credentials() {
+        return new CredentialStore(settings().configDir());
+    }
+
+    private static boolean isTerminal() {
+        var console = System.console();
+        if (console == null) {
+            return false;
+        }
+        // Since JDK 22 System.console() is non-null even when redirected; isTerminal() tells the truth there.
+        try {
+            Method isTerminal = console.getClass().getMethod("isTerminal");
+            return (boolean) isTerminal.invoke(console);
+        } catch (ReflectiveOperationException absentBeforeJdk22) {
+            return true;
+        }
+    }
+}

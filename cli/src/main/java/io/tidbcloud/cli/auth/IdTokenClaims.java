@@ -1,0 +1,37 @@
+package io.tidbcloud.cli.auth;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import java.util.Optional;
+
+/**
+ * Reads who signed in from the ID token. The token came straight from the
+ * token endpoint, so per OpenID Connect Core 3.1.3.7 the transport vouches
+ * for it; it is only used to greet the person, never to authorize anything.
+ */
+final class IdTokenClaims {
+
+    private IdTokenClaims() {
+    }
+
+    /** email, else preferred_username, else sub. */
+    static Optional<String> displayName(String... jwts) {
+        for (String jwt : jwts) {
+            if (jwt == null) {
+                continue;
+            }
+            try {
+                JWTClaimsSet claims = JWTParser.parse(jwt).getJWTClaimsSet();
+                for (String claim : new String[] {"email", "preferred_username", "sub"}) {
+                    Object value = claims.getClaim(claim);
+                    if (value instanceof String text && !text.isBlank()) {
+                        return Optional.of(text);
+                    }
+                }
+            } catch (java.text.ParseException notAJwt) {
+                // an opaque token: try the next one
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,142 @@
+package io.tidbcloud.cli.auth;
+
+import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.CliException;
+import io.tidbcloud.cli.config.Profile;
+import io.tidbcloud.cli.config.Settings;
+import io.tidbcloud.cli.credentials.Credentials;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ticloud auth login}: the OAuth 2.0 device authorization grant
+ * (RFC 8628). Shows the verification URL and the code, opens the browser
+ * when a person is at a terminal with a display, waits for the approval and
+ * stores the tokens.
+ */
+@Command(name = "login",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Sign in with your browser (OAuth 2.0 device authorization grant).",
+            "Shows a URL and a code; approve in any browser, on this machine or another."})
+public final class LoginCommand implements Callable<Integer> {
+
+    /** openid for the ID token (who signed in); the four API scopes. No offline_access: see README. */
+    public static final List<String> DEFAULT_SCOPES =
+            List.of("openid", "project:read", "project:write", "cluster:read", "cluster:write");
+
+    /** The identity providers the realm federates (their Keycloak aliases). */
+    public enum IdentityProvider { google, microsoft }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--no-browser", description = "Do not open a browser; only print the URL and the code.")
+    boolean noBrowser;
+
+    @Option(names = "--scopes", split = ",", paramLabel = "SCOPE",
+            description = {"Scopes to request, comma-separated; openid is always added.",
+                "Default: project:read,project:write,cluster:read,cluster:write"},
+            defaultValue = "project:read,project:write,cluster:read,cluster:write")
+    List<String> scopes;
+
+    @Option(names = "--idp", paramLabel = "PROVIDER",
+            description = "Sign in with this identity provider without choosing: ${COMPLETION-CANDIDATES}.")
+    IdentityProvider idp;
+
+    private final CliContext context;
+
+    public LoginCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> requested = requestedScopes();
+        Settings settings = context.settings();
+        Profile profile = settings.currentProfile();
+        OAuthEndpoints endpoints = OAuthEndpoints.ofRealm(profile.oauthBase());
+        OAuthHttp http = new OAuthHttp(context.http());
+        PrintWriter err = context.err();
+
+        DeviceCode code;
+        try {
+            code = new DeviceAuthorization(http, endpoints.deviceAuthorization(), profile.oauthClientId())
+                    .request(requested, Optional.ofNullable(idp).map(Enum::name));
+        } catch (IOException e) {
+            throw CliException.error("Cannot reach the sign-in server at " + profile.oauthEndpoint()
+                    + " (" + e.getClass().getSimpleName() + "). Is it running?");
+        }
+
+        URI verification = verificationUrl(code);
+        err.println("Open this URL in your browser: " + verification);
+        err.println("Then confirm that it shows the code: " + code.userCode());
+        if (!noBrowser && context.interactive() && context.browser().available()) {
+            try {
+                context.browser().open(verification);
+            } catch (IOException e) {
+                err.println("Could not open a browser: open the URL yourself.");
+            }
+        }
+        err.println("Waiting for you to approve...");
+        err.flush();
+
+        DeviceFlow.Outcome outcome = new DeviceFlow(
+                new DeviceAccessTokenRequest(http, endpoints.token(), profile.oauthClientId()),
+                context.clock(), context.sleeper())
+                .await(code);
+        if (outcome instanceof DeviceFlow.Outcome.Denied) {
+            throw CliException.error("Sign-in was declined in the browser. Run `ticloud auth login` to try again.");
+        }
+        if (outcome instanceof DeviceFlow.Outcome.Expired) {
+            throw CliException.error("The code expired before it was approved. "
+                    + "Run `ticloud auth login` to get a new one.");
+        }
+        IssuedTokens tokens = ((DeviceFlow.Outcome.Granted) outcome).tokens();
+        Credentials credentials = TokenSource.credentials(profile, tokens, context.clock().instant(), null);
+        settings.writeDefaultsIfMissing();
+        context.credentials().save(profile.name(), credentials);
+        err.println(credentials.email() == null ? "Signed in." : "Signed in as " + credentials.email());
+        return 0;
+    }
+
+    /** openid always (it names who signed in), then the requested scopes without repeats. */
+    List<String> requestedScopes() {
+        List<String> result = new ArrayList<>(List.of("openid"));
+        for (String scope : scopes) {
+            String trimmed = scope.trim();
+            if (trimmed.isEmpty() || trimmed.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\\')) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Invalid scope '" + scope + "' in --scopes: scopes are comma-separated names");
+            }
+            if (!result.contains(trimmed)) {
+                result.add(trimmed);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The complete verification URL, with {@code kc_idp_hint} when --idp is
+     * given. Keycloak 26.7 itself reads only {@code user_code} there; the hint
+     * is for a realm extension that forwards it (see README).
+     */
+    private URI verificationUrl(DeviceCode code) {
+        URI base = code.verificationUriComplete() != null ? code.verificationUriComplete() : code.verificationUri();
+        if (idp == null) {
+            return base;
+        }
+        String separator = base.getRawQuery() == null ? "?" : "&";
+        return URI.create(base + separator + DeviceAuthorization.IDP_HINT_PARAMETER + "=" + idp.name());
+    }
+}

@@ -1,0 +1,69 @@
+package io.tidbcloud.cli.auth;
+
+import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.CliException;
+import io.tidbcloud.cli.config.Profile;
+import io.tidbcloud.cli.credentials.CredentialStore;
+import io.tidbcloud.cli.credentials.Credentials;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ticloud auth logout}: revokes the refresh token (ending the session)
+ * and the access token at the server that issued them (RFC 7009), then
+ * forgets them. They are forgotten even when the server cannot be reached.
+ */
+@Command(name = "logout",
+        mixinStandardHelpOptions = true,
+        description = "Revoke your tokens at TiDB Cloud and remove them from this computer.")
+public final class LogoutCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    public LogoutCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Profile profile = context.settings().currentProfile();
+        CredentialStore store = context.credentials();
+        Optional<Credentials> stored = store.load(profile.name());
+        if (stored.isEmpty()) {
+            context.err().println("Not signed in.");
+            return 0;
+        }
+        Credentials credentials = stored.get();
+        Optional<String> failure = revoke(credentials);
+        store.delete(profile.name());
+        if (failure.isPresent()) {
+            throw CliException.error("Signed out on this computer, but the revocation did not reach the server ("
+                    + failure.get() + "): the tokens stay valid until they expire.");
+        }
+        context.err().println("Signed out.");
+        return 0;
+    }
+
+    /** Revokes at the realm that issued the tokens; empty when both revocations succeeded. */
+    private Optional<String> revoke(Credentials credentials) throws InterruptedException {
+        String realm = credentials.oauthEndpoint();
+        URI endpoint = OAuthEndpoints.ofRealm(URI.create(realm.endsWith("/")
+                ? realm.substring(0, realm.length() - 1) : realm)).revocation();
+        TokenRevocation revocation = new TokenRevocation(new OAuthHttp(context.http()), endpoint,
+                credentials.clientId());
+        try {
+            if (credentials.refreshToken() != null) {
+                revocation.revokeRefreshToken(credentials.refreshToken());
+            }
+            revocation.revokeAccessToken(credentials.accessToken());
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot reach " + realm);
+        } catch (OAuthProtocolException e) {
+            return Optional.of(e.describe());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.tidbcloud.cli.credentials;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Files only their owner can read: directory 0700, files 0600. A file is
+ * written to a temporary file that is created 0600 (so no content is ever
+ * readable by others, not even for an instant) and renamed over the old one,
+ * so a crash leaves either the old or the new file, never half of one.
+ */
+public final class SecureFiles {
+
+    static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+
+    private SecureFiles() {
+    }
+
+    public static void ensurePrivateDirectory(Path dir) throws IOException {
+        if (!posix()) {
+            Files.createDirectories(dir);
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            Path parent = dir.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
+        }
+        // createDirectory applies the umask, and an existing directory may be too open.
+        if (!Files.getPosixFilePermissions(dir).equals(DIRECTORY)) {
+            Files.setPosixFilePermissions(dir, DIRECTORY);
+        }
+    }
+
+    public static void writePrivate(Path file, byte[] content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        ensurePrivateDirectory(dir);
+        FileAttribute<?>[] attributes = posix()
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+                : new FileAttribute<?>[0];
+        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", attributes);
+        try {
+            if (posix()) {
+                Files.setPosixFilePermissions(temp, FILE); // before any byte is written
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+}

@@ -1,0 +1,4 @@
+package io.tidbcloud.cli.output;
+
+/** {@code -o human|json}. */
+public enum OutputFormat { human, json }

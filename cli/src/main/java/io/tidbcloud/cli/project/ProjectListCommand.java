@@ -1,0 +1,65 @@
+package io.tidbcloud.cli.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.api.CloudApi;
+import io.tidbcloud.cli.auth.OAuthEndpoints;
+import io.tidbcloud.cli.auth.OAuthHttp;
+import io.tidbcloud.cli.auth.TokenRefresh;
+import io.tidbcloud.cli.auth.TokenSource;
+import io.tidbcloud.cli.config.Profile;
+import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
+import io.tidbcloud.cli.output.Table;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ticloud project list}: every project the signed-in person belongs to. */
+@Command(name = "list",
+        aliases = "ls",
+        mixinStandardHelpOptions = true,
+        description = "List your projects (all pages).")
+public final class ProjectListCommand implements Callable<Integer> {
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    private final CliContext context;
+
+    public ProjectListCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Profile profile = context.settings().currentProfile();
+        TokenRefresh refresh = new TokenRefresh(new OAuthHttp(context.http()),
+                OAuthEndpoints.ofRealm(profile.oauthBase()).token(), profile.oauthClientId());
+        TokenSource tokens = new TokenSource(context.credentials(), profile, refresh, context.clock());
+        List<JsonNode> projects = new ProjectsApi(new CloudApi(context.http(), profile.apiBase(), tokens)).listAll();
+
+        if (output == OutputFormat.json) {
+            ObjectNode document = Json.mapper().createObjectNode();
+            document.putArray("projects").addAll(projects);
+            context.out().println(Json.pretty(document));
+        } else {
+            Table table = new Table("ID", "Name", "ClusterCount", "UserCount", "OrgID");
+            for (JsonNode project : projects) {
+                table.row(text(project, "id"), text(project, "name"), text(project, "cluster_count"),
+                        text(project, "user_count"), text(project, "org_id"));
+            }
+            context.out().print(table.render());
+        }
+        context.out().flush();
+        return 0;
+    }
+
+    private static String text(JsonNode project, String field) {
+        JsonNode value = project.get(field);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+}
