@@ -62,15 +62,16 @@ public final class DeviceAccessTokenRequest {
             return new Result.Granted(IssuedTokens.from(parsed.toSuccessResponse()));
         }
         ErrorObject error = parsed.toErrorResponse().getErrorObject();
-        String code = error.getCode() == null ? "" : error.getCode();
-        return switch (code) {
+        if (error.getCode() == null) {
+            throw OAuthHttp.unexpected(request, response);
+        }
+        return switch (error.getCode()) {
             case "authorization_pending" -> new Result.Pending();
             case "slow_down" -> new Result.SlowDown();
             case "access_denied" -> new Result.Denied();
             case "expired_token" -> new Result.Expired();
             // invalid_grant, invalid_client, invalid_scope...: nothing a further poll can change
-            default -> throw new OAuthProtocolException(code.isEmpty() ? "invalid_response" : code,
-                    error.getDescription(), response.getStatusCode());
+            default -> throw OAuthHttp.error(request, response, error);
         };
     }
 }

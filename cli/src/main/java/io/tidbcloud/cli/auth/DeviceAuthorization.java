@@ -52,8 +52,7 @@ public final class DeviceAuthorization {
         }
         if (!parsed.indicatesSuccess()) {
             DeviceAuthorizationErrorResponse error = parsed.toErrorResponse();
-            throw new OAuthProtocolException(error.getErrorObject().getCode(),
-                    error.getErrorObject().getDescription(), response.getStatusCode());
+            throw OAuthHttp.error(request, response, error.getErrorObject());
         }
         DeviceAuthorizationSuccessResponse success = parsed.toSuccessResponse();
         long interval = success.getInterval();

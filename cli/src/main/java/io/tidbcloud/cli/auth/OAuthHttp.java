@@ -1,5 +1,6 @@
 package io.tidbcloud.cli.auth;
 
+import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -56,6 +57,14 @@ public final class OAuthHttp {
         response.headers().firstValue("WWW-Authenticate").ifPresent(converted::setWWWAuthenticate);
         converted.setBody(response.body());
         return converted;
+    }
+
+    /** An RFC 6749 section 5.2 error; Nimbus parses a body without "error" (not OAuth at all) to a null code. */
+    static OAuthProtocolException error(HTTPRequest request, HTTPResponse response, ErrorObject error) {
+        if (error == null || error.getCode() == null) {
+            return unexpected(request, response);
+        }
+        return new OAuthProtocolException(error.getCode(), error.getDescription(), response.getStatusCode());
     }
 
     /** A response that is not the OAuth JSON we asked for, e.g. an HTML 404 from a wrong realm URL. */

@@ -46,8 +46,7 @@ public final class TokenRefresh {
         }
         if (!parsed.indicatesSuccess()) {
             ErrorObject error = parsed.toErrorResponse().getErrorObject();
-            throw new OAuthProtocolException(error.getCode() == null ? "invalid_response" : error.getCode(),
-                    error.getDescription(), response.getStatusCode());
+            throw OAuthHttp.error(request, response, error);
         }
         return IssuedTokens.from(parsed.toSuccessResponse());
     }

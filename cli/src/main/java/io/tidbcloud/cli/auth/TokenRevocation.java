@@ -46,9 +46,7 @@ public final class TokenRevocation {
             return;
         }
         try {
-            var error = TokenErrorResponse.parse(response).getErrorObject();
-            throw new OAuthProtocolException(error.getCode() == null ? "invalid_response" : error.getCode(),
-                    error.getDescription(), response.getStatusCode());
+            throw OAuthHttp.error(request, response, TokenErrorResponse.parse(response).getErrorObject());
         } catch (ParseException notOAuth) {
             throw OAuthHttp.unexpected(request, response);
         }
