@@ -1,0 +1,52 @@
+package io.tidbcloud.portal.session;
+
+import java.net.URI;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * Starts a sign-in and shows why one failed.
+ *
+ * <p>{@code GET /signin} requires an authenticated session, so an anonymous visitor is sent through
+ * Quarkus OIDC's authorization-code flow (PKCE S256, redirect to {@code /auth/callback}); the
+ * {@code kc_idp_hint} query parameter is forwarded to Keycloak
+ * ({@code quarkus.oidc.authentication.forward-params}). Once the flow returns here, the person
+ * lands on the home page.
+ */
+@Path(SignInResource.PATH)
+public class SignInResource {
+
+    public static final String PATH = "/signin";
+    public static final String IDP_HINT = "kc_idp_hint";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(SignInFailure failure, IdentityProvider[] providers);
+    }
+
+    @GET
+    @Authenticated
+    public Response signIn() {
+        return Response.seeOther(URI.create("/")).build();
+    }
+
+    /**
+     * Where Quarkus OIDC sends the browser when Keycloak answers the authorization request with an
+     * error ({@code quarkus.oidc.authentication.error-path}), for example when the person cancels.
+     */
+    @GET
+    @Path("/error")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance error(@QueryParam("error") String error) {
+        return Templates.error(SignInFailure.of(error), IdentityProvider.values());
+    }
+}
