@@ -1,0 +1,25 @@
+package io.tidbcloud.api.error;
+
+/** A domain error that the API reports to the caller as is: status and a message safe to show. */
+public class ApiException extends RuntimeException {
+
+    private final GrpcStatus status;
+
+    public ApiException(GrpcStatus status, String message) {
+        super(message, null, false, false);
+        this.status = status;
+    }
+
+    public GrpcStatus status() {
+        return status;
+    }
+
+    /** A bad request parameter or field; the message starts with its name. */
+    public static ApiException invalidArgument(String parameter, String problem) {
+        return new ApiException(GrpcStatus.INVALID_ARGUMENT, parameter + " " + problem);
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(GrpcStatus.NOT_FOUND, message);
+    }
+}

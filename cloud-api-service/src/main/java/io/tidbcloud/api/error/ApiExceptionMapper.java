@@ -1,0 +1,131 @@
+package io.tidbcloud.api.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.tidbcloud.api.security.InsufficientScopeException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become answers: the error body of ARCHITECTURE.md
+ * ({@code {"code", "message", "details"}}) with its HTTP status, and for authentication and
+ * authorization failures the RFC 6750 section 3 {@code WWW-Authenticate} challenge. Messages are
+ * written here or come from {@link ApiException}; no class name or stack trace reaches a client.
+ */
+public class ApiExceptionMapper {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class);
+    private static final String REALM = "tidbcloud";
+
+    @ServerExceptionMapper
+    public Response apiError(ApiException e) {
+        return answer(e.status(), e.getMessage()).build();
+    }
+
+    /** RFC 6750 section 3.1: no credentials, so a bare challenge without an error code. */
+    @ServerExceptionMapper
+    public Response missingToken(UnauthorizedException e) {
+        return answer(GrpcStatus.UNAUTHENTICATED, "A bearer access token is required")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"")
+                .build();
+    }
+
+    /** RFC 6750 section 3.1 {@code invalid_token}: malformed, badly signed, expired, or not for this API. */
+    @ServerExceptionMapper
+    public Response invalidToken(AuthenticationFailedException e) {
+        String description = describe(e);
+        LOG.debugf(e, "rejected bearer token: %s", description);
+        return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + description)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM
+                        + "\", error=\"invalid_token\", error_description=\"" + description + "\"")
+                .build();
+    }
+
+    /** RFC 6750 section 3.1 {@code insufficient_scope}, naming the scope the endpoint needs. */
+    @ServerExceptionMapper
+    public Response insufficientScope(InsufficientScopeException e) {
+        return answer(GrpcStatus.PERMISSION_DENIED, e.getMessage())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM
+                        + "\", error=\"insufficient_scope\", scope=\"" + e.scope() + "\"")
+                .build();
+    }
+
+    /** Keycloak cannot be reached to fetch its keys (the first request after a start without it). */
+    @ServerExceptionMapper
+    public Response authorizationServerUnavailable(OIDCException e) {
+        LOG.warnf("authorization server unavailable: %s", e.getMessage());
+        return answer(GrpcStatus.UNAVAILABLE, "The authorization server cannot be reached; try again later")
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return answer(GrpcStatus.PERMISSION_DENIED, "Permission denied").build();
+    }
+
+    /** The framework's own errors: unknown path, wrong method, unsupported media type... */
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        return answer(GrpcStatus.forHttpStatus(status), status, describe(status)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e) {
+        return answer(GrpcStatus.INVALID_ARGUMENT, "The request body is not valid JSON for this operation").build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("unexpected failure", e);
+        return answer(GrpcStatus.INTERNAL, "Internal error").build();
+    }
+
+    private static Response.ResponseBuilder answer(GrpcStatus status, String message) {
+        return answer(status, status.httpStatus(), message);
+    }
+
+    private static Response.ResponseBuilder answer(GrpcStatus status, int httpStatus, String message) {
+        return Response.status(httpStatus)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(status, message));
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "Method not allowed on this resource";
+            case 406 -> "This resource answers only application/json";
+            case 415 -> "Unsupported content type; send application/json";
+            default -> "Bad request";
+        };
+    }
+
+    /** Says why a token failed without echoing library internals; quoted-string safe. */
+    private static String describe(AuthenticationFailedException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("expired") || text.contains("no longer valid")) {
+                return "The access token expired";
+            }
+            if (text.contains("audience") || text.contains("aud ")) {
+                return "The access token is not issued for this API (audience cloud-api)";
+            }
+            if (text.contains("issuer")) {
+                return "The access token is not issued by this API's authorization server";
+            }
+        }
+        return "The access token is malformed, badly signed, expired or not issued for this API";
+    }
+}

@@ -1,0 +1,61 @@
+package io.tidbcloud.api.security;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.tidbcloud.api.tenant.TenantService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * The one place where requests are authorized: an endpoint marked {@link RequiresScope} (or
+ * {@link Authenticated}) needs a valid bearer token, and the scope it names. An authorized caller
+ * is then enrolled as a tenant (their first call creates their organization and default project).
+ *
+ * <p>Tokens are verified by quarkus-oidc against the realm's cached JWKS, with audience
+ * {@code cloud-api}; authentication is not proactive, so its failures reach the API's exception
+ * mapper like every other error.
+ */
+public class AccessFilter {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    TenantService tenants;
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public void authorize(ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        Class<?> type = resource.getResourceClass();
+        RequiresScope required = method.getAnnotation(RequiresScope.class);
+        if (required == null) {
+            required = type.getAnnotation(RequiresScope.class);
+        }
+        boolean needsToken = required != null
+                || method.isAnnotationPresent(Authenticated.class)
+                || type.isAnnotationPresent(Authenticated.class);
+        if (!needsToken) {
+            return;
+        }
+        // Reading the identity authenticates the request; a bad token throws AuthenticationFailedException here.
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            throw new UnauthorizedException();
+        }
+        Caller caller = Caller.from(token);
+        if (required != null && !caller.hasScope(required.value())) {
+            throw new InsufficientScopeException(required.value());
+        }
+        currentCaller.set(caller, tenants.enroll(caller));
+    }
+}
