@@ -22,7 +22,9 @@
                                         <#case "google">
                                             <svg viewBox="0 0 24 24" aria-hidden="true">
                                                 <circle cx="12" cy="12" r="11" fill="#4285F4"></circle>
-                                                <path d="M16.6 8.4A6 6 0 1 0 18 13h-6" fill="none" stroke="#FFFFFF" stroke-width="2.4" stroke-linecap="round"></path>
+                                                <path fill="#FFFFFF" fill-rule="evenodd" d="M12 5a7 7 0 1 0 0 14a7 7 0 1 0 0-14zM12 7.5a4.5 4.5 0 1 1 0 9a4.5 4.5 0 1 1 0-9z"></path>
+                                                <rect x="12.6" y="6" width="6.4" height="4.6" fill="#4285F4"></rect>
+                                                <rect x="12" y="10.9" width="7" height="2.4" fill="#FFFFFF"></rect>
                                             </svg>
                                             <#break>
                                         <#case "microsoft">
