@@ -60,24 +60,37 @@ class SignInWithGoogleBrowserTest {
     }
 
     @Test
-    void continueWithGoogleSignsAliceInAndShowsHerEmailThenSignOutReturnsToSignIn() {
-        driver.get(home.toString());
-        driver.findElement(By.id("signin-google")).click();
+    void continueWithGoogleSignsAliceInAndShowsHerEmailOnTheHomePage() {
+        signInAsAliceWithGoogle();
 
-        signInAtGoogleStandIn("alice", "alice-pass");
-
-        WebElement email = waitFor(By.id("user-email"));
         assertEquals(home.getHost() + ":" + home.getPort(), hostAndPort(driver.getCurrentUrl()));
         assertEquals("/", path(driver.getCurrentUrl()), "the person lands back on the home page");
-        assertEquals("alice@example.com", email.getText());
+        assertEquals("alice@example.com", driver.findElement(By.id("user-email")).getText());
         assertTrue(driver.findElement(By.id("account")).getText().contains("Signed in as alice@example.com"));
+        assertTrue(driver.findElements(By.id("signin-google")).isEmpty(), "signed in: no sign-in buttons");
+    }
+
+    @Test
+    void signOutEndsTheKeycloakSessionAndShowsTheSignInButtonsAgain() {
+        signInAsAliceWithGoogle();
 
         driver.findElement(By.id("signout")).click();
 
         WebElement google = waitFor(By.id("signin-google"));
         assertEquals("Continue with Google", google.getText());
-        assertTrue(driver.findElements(By.id("user-email")).isEmpty(), "signed out: no email shown");
         assertEquals("/", path(driver.getCurrentUrl()), "Keycloak's logout returns to the home page");
+        assertTrue(driver.findElements(By.id("user-email")).isEmpty(), "signed out: no email shown");
+
+        // The Keycloak session is gone too: signing in again asks for the password again.
+        google.click();
+        waitFor(By.name("username"));
+    }
+
+    private void signInAsAliceWithGoogle() {
+        driver.get(home.toString());
+        driver.findElement(By.id("signin-google")).click();
+        signInAtGoogleStandIn("alice", "alice-pass");
+        waitFor(By.id("user-email"));
     }
 
     /**
