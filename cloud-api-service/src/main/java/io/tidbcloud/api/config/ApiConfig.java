@@ -2,6 +2,7 @@ package io.tidbcloud.api.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings of the cloud API, under {@code tidbcloud.api.*} (env {@code TIDBCLOUD_API_*}). */
@@ -11,6 +12,10 @@ public interface ApiConfig {
     Paging paging();
 
     Tenancy tenancy();
+
+    Clusters clusters();
+
+    Provisioning provisioning();
 
     interface Paging {
 
@@ -34,5 +39,46 @@ public interface ApiConfig {
         /** Name of the project a user's first call creates. */
         @WithDefault("default")
         String defaultProjectName();
+    }
+
+    interface Clusters {
+
+        /** TiDB version a new cluster reports. */
+        @WithDefault("v7.5.2")
+        String version();
+    }
+
+    /** The default (simulated) provisioner and the worker that drives cluster lifecycles. */
+    interface Provisioning {
+
+        /** How long creating a cluster takes before it turns ACTIVE. */
+        @WithDefault("5S")
+        Duration createDelay();
+
+        /** How long deleting a cluster takes before it is gone. */
+        @WithDefault("2S")
+        Duration deleteDelay();
+
+        /**
+         * Host of a cluster's public endpoint; {@code {region}} and {@code {provider}} are replaced
+         * by the region code (us-east-1) and the cloud provider (aws).
+         */
+        @WithDefault("gateway01.{region}.prod.{provider}.tidbcloud.com")
+        String publicHost();
+
+        /** Port of a cluster's public endpoint. */
+        @WithDefault("4000")
+        int publicPort();
+
+        /**
+         * How often the worker looks for due lifecycle work (a duration such as {@code 1s}), or
+         * {@code off} to run no worker on this instance. Read by the {@code @Scheduled} expression.
+         */
+        @WithDefault("1s")
+        String pollInterval();
+
+        /** Most clusters one worker run advances. */
+        @WithDefault("50")
+        int batchSize();
     }
 }

@@ -22,4 +22,14 @@ public class ApiException extends RuntimeException {
     public static ApiException notFound(String message) {
         return new ApiException(GrpcStatus.NOT_FOUND, message);
     }
+
+    /** The resource exists already (a name taken in its scope). */
+    public static ApiException alreadyExists(String message) {
+        return new ApiException(GrpcStatus.ALREADY_EXISTS, message);
+    }
+
+    /** The request is well-formed but the resource is in a state that does not allow it. */
+    public static ApiException failedPrecondition(String message) {
+        return new ApiException(GrpcStatus.FAILED_PRECONDITION, message);
+    }
 }

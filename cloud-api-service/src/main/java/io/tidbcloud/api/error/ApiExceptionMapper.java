@@ -1,6 +1,8 @@
 package io.tidbcloud.api.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -75,15 +77,33 @@ public class ApiExceptionMapper {
     @ServerExceptionMapper
     public Response framework(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableBody(json);
+            }
+        }
         if (status >= 500) {
             return unexpected(e);
         }
         return answer(GrpcStatus.forHttpStatus(status), status, describe(status)).build();
     }
 
+    /** JSON of the wrong shape; declared apart so that it wins over Quarkus' own mapper for it. */
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException e) {
+        return unreadableBody(e);
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape: 400 naming the field when there is one. */
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e) {
-        return answer(GrpcStatus.INVALID_ARGUMENT, "The request body is not valid JSON for this operation").build();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return answer(GrpcStatus.INVALID_ARGUMENT, fieldPath(mapping.getPath()) + " has the wrong type for this operation").build();
+        }
+        if (e instanceof JsonMappingException) {
+            return answer(GrpcStatus.INVALID_ARGUMENT, "body must be a JSON object for this operation").build();
+        }
+        return answer(GrpcStatus.INVALID_ARGUMENT, "body is not valid JSON").build();
     }
 
     @ServerExceptionMapper
@@ -127,5 +147,20 @@ public class ApiExceptionMapper {
             }
         }
         return "The access token is malformed, badly signed, expired or not issued for this API";
+    }
+
+    private static String fieldPath(java.util.List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
     }
 }

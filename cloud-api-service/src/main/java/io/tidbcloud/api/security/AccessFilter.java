@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tidbcloud.api.tenant.TenantService;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -31,6 +32,12 @@ public class AccessFilter {
     @Inject
     TenantService tenants;
 
+    /** Resolvable only in the benchmark's build (authorization off); see {@link BenchModeCaller}. */
+    @Inject
+    Instance<BenchModeCaller> benchMode;
+
+    private volatile Boolean benchBuild;
+
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public void authorize(ResourceInfo resource) {
         Method method = resource.getResourceMethod();
@@ -48,6 +55,11 @@ public class AccessFilter {
         if (!needsToken) {
             return;
         }
+        if (isBenchBuild()) {
+            Caller caller = benchMode.get().caller();
+            currentCaller.set(caller, tenants.enroll(caller));
+            return;
+        }
         // Reading the identity authenticates the request; a bad token throws AuthenticationFailedException here.
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthorizedException();
@@ -57,5 +69,14 @@ public class AccessFilter {
             throw new InsufficientScopeException(required.value());
         }
         currentCaller.set(caller, tenants.enroll(caller));
+    }
+
+    private boolean isBenchBuild() {
+        Boolean bench = benchBuild;
+        if (bench == null) {
+            bench = benchMode.isResolvable();
+            benchBuild = bench;
+        }
+        return bench;
     }
 }
