@@ -1,8 +1,14 @@
 package io.tidbcloud.cli;
 
+import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.config.Settings;
 import io.tidbcloud.cli.credentials.CredentialStore;
+import io.tidbcloud.cli.http.HttpTransport;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Method;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -23,6 +29,8 @@ import java.util.Map;
  * @param sleeper     waits between device-flow polls
  * @param browser     opens the verification URL
  * @param interactive whether a person is at a terminal (stdin and stderr are TTYs)
+ * @param options     -P/--profile and -D/--debug, filled in while the command line is parsed
+ * @param in          what the person types (confirmations)
  */
 public record CliContext(
         PrintWriter out,
@@ -33,7 +41,15 @@ public record CliContext(
         Clock clock,
         Sleeper sleeper,
         BrowserOpener browser,
-        boolean interactive) {
+        boolean interactive,
+        GlobalOptions options,
+        BufferedReader in) {
+
+    public CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Path home, HttpClient http,
+                      Clock clock, Sleeper sleeper, BrowserOpener browser, boolean interactive) {
+        this(out, err, env, home, http, clock, sleeper, browser, interactive, new GlobalOptions(),
+                new BufferedReader(new StringReader("")));
+    }
 
     /** The real machine: System streams and environment, system clock, a browser if there is one. */
     public static CliContext system() {
@@ -50,15 +66,28 @@ public record CliContext(
                 Clock.systemUTC(),
                 Sleeper.system(),
                 BrowserOpener.system(env),
-                isTerminal());
+                isTerminal(),
+                new GlobalOptions(),
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     }
 
     public Settings settings() {
         return Settings.load(env, home);
     }
 
+    /** The profile this command works on: -P, else the config's current profile; environment overrides applied. */
+    public Profile profile() {
+        return settings().profile(options.profile());
+    }
+
+    /** Where this profile's tokens live: the OS keyring when one is reachable, else the credentials file. */
     public CredentialStore credentials() {
-        return new CredentialStore(settings().configDir());
+        return CredentialStore.open(settings().configDir(), env);
+    }
+
+    /** HTTP as every command sends it; with -D each exchange goes to stderr, tokens masked. */
+    public HttpTransport transport() {
+        return new HttpTransport(http, options.debug() ? err : null, clock);
     }
 
     private static boolean isTerminal() {

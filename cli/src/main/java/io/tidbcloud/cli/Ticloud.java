@@ -1,23 +1,46 @@
 package io.tidbcloud.cli;
 
 import io.tidbcloud.cli.auth.AuthCommand;
+import io.tidbcloud.cli.config.ConfigCommand;
 import io.tidbcloud.cli.project.ProjectCommand;
+import io.tidbcloud.cli.serverless.ServerlessCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root command. */
 @Command(name = "ticloud",
         mixinStandardHelpOptions = true,
         versionProvider = Ticloud.Version.class,
-        description = "Command-line client of TiDB Cloud: sign in with your browser, then manage projects.",
-        subcommands = {AuthCommand.class, ProjectCommand.class},
+        description = "Command-line client of TiDB Cloud: sign in with your browser, then manage projects and clusters.",
+        subcommands = {AuthCommand.class, ProjectCommand.class, ServerlessCommand.class, ConfigCommand.class,
+            CompletionCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 error, 2 usage, 4 not signed in or token rejected, 130 interrupted."})
 public final class Ticloud implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    private final GlobalOptions options;
+
+    Ticloud(GlobalOptions options) {
+        this.options = options;
+    }
+
+    @Option(names = {"-P", "--profile"}, scope = ScopeType.INHERIT, paramLabel = "PROFILE",
+            description = "Use this profile of config.toml instead of the current one.")
+    void profile(String profile) {
+        options.profile(profile);
+    }
+
+    @Option(names = {"-D", "--debug"}, scope = ScopeType.INHERIT,
+            description = "Print every HTTP exchange on stderr (tokens masked).")
+    void debug(boolean debug) {
+        options.debug(debug);
+    }
 
     @Override
     public void run() {
@@ -31,7 +54,7 @@ public final class Ticloud implements Runnable {
 
     /** The command tree wired to the context: commands get it in their constructor. */
     public static CommandLine commandLine(CliContext context) {
-        CommandLine commandLine = new CommandLine(new Ticloud(), new CommandFactory(context));
+        CommandLine commandLine = new CommandLine(new Ticloud(context.options()), new CommandFactory(context));
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -95,6 +95,21 @@ class CommandParsingTest {
         "auth login --browser                | Unknown option: '--browser'",
         "project list -o yaml                | Invalid value for option '--output': expected one of [human, json]",
         "project delete                      | Unmatched argument at index 1: 'delete'",
+        "serverless                          | Missing command",
+        "serverless create -r aws-us-east-1  | Missing required option: '--display-name=NAME'",
+        "serverless create -n db             | Missing required option: '--region=REGION'",
+        "serverless describe                 | Missing required option: '--cluster-id=ID'",
+        "serverless update -c 1              | Error: Missing required argument (specify one of these): (-n=NAME | --labels=JSON)",
+        "serverless update -c 1 -n a --labels {} | Error: --display-name=NAME, --labels=JSON are mutually exclusive (specify only one)",
+        "serverless update -c 1 --labels []  | --labels must be a JSON object of strings",
+        "serverless delete                   | Missing required option: '--cluster-id=ID'",
+        "config                              | Missing command",
+        "config create bad/name              | Invalid profile name 'bad/name'",
+        "config create p --api-endpoint ftp://x | Invalid api-endpoint 'ftp://x': expected an http or https URL",
+        "config set colour blue              | Unknown key 'colour': use oauth-endpoint, oauth-client-id or api-endpoint",
+        "config set api-endpoint             | Missing required parameter: 'VALUE'",
+        "completion powershell               | Invalid value for positional parameter at index 0 (SHELL): expected one of [bash, zsh, fish]",
+        "-P                                  | Missing required parameter for option '--profile' (PROFILE)",
     })
     void usageErrorsExitTwoAndExplainOnStderr(String args, String message) {
         String[] argv = args.isBlank() ? new String[0] : args.split(" ");
@@ -108,6 +123,43 @@ class CommandParsingTest {
     }
 
     @Test
+    void profileAndDebugAreAcceptedBeforeAndAfterTheSubcommand() {
+        GlobalOptions before = new GlobalOptions();
+        Ticloud.commandLine(context(before)).parseArgs("-P", "staging", "-D", "project", "list");
+        assertEquals("staging", before.profile());
+        assertTrue(before.debug());
+
+        GlobalOptions after = new GlobalOptions();
+        Ticloud.commandLine(context(after)).parseArgs("serverless", "list", "--profile", "prod", "--debug");
+        assertEquals("prod", after.profile());
+        assertTrue(after.debug());
+    }
+
+    private static CliContext context(GlobalOptions options) {
+        CliContext system = CliContext.system();
+        return new CliContext(system.out(), system.err(), system.env(), system.home(), system.http(), system.clock(),
+                system.sleeper(), system.browser(), false, options, system.in());
+    }
+
+    @Test
+    void serverlessOptionsTakeTheLongFormsTicloudHas() throws Exception {
+        Object create = parse("serverless", "create", "--display-name", "db", "--region", "aws-us-east-1",
+                "--project-id", "42", "--no-wait", "-o", "json").getCommand();
+        assertEquals("db", field(create, "displayName"));
+        assertEquals("aws-us-east-1", field(create, "region"));
+        assertEquals("42", field(create, "projectId"));
+        assertTrue((boolean) field(create, "noWait"));
+        assertEquals(OutputFormat.json, field(create, "output"));
+
+        Object delete = parse("serverless", "delete", "--cluster-id", "7", "--force").getCommand();
+        assertEquals("7", field(delete, "clusterId"));
+        assertTrue((boolean) field(delete, "force"));
+
+        Object list = parse("serverless", "list", "-p", "42").getCommand();
+        assertEquals("42", field(list, "projectId"));
+    }
+
+    @Test
     void versionPrintsTheVersionOnStdout() {
         TestCli.Result result = cli.run("--version");
 
@@ -116,9 +168,17 @@ class CommandParsingTest {
     }
 
     @ParameterizedTest(name = "ticloud {0} --help prints usage on stdout")
-    @CsvSource({"'', Usage: ticloud [-hV] [COMMAND]", "auth, Usage: ticloud auth",
+    @CsvSource({"'', Usage: ticloud [-DhV] [-P=PROFILE] [COMMAND]", "auth, Usage: ticloud auth",
         "auth login, Usage: ticloud auth login", "auth logout, Usage: ticloud auth logout",
-        "project, Usage: ticloud project", "project list, Usage: ticloud project list"})
+        "auth status, Usage: ticloud auth status", "auth token, Usage: ticloud auth token",
+        "project, Usage: ticloud project", "project list, Usage: ticloud project list",
+        "serverless, Usage: ticloud serverless", "serverless list, Usage: ticloud serverless list",
+        "serverless create, Usage: ticloud serverless create", "serverless describe, Usage: ticloud serverless describe",
+        "serverless update, Usage: ticloud serverless update", "serverless delete, Usage: ticloud serverless delete",
+        "config, Usage: ticloud config", "config create, Usage: ticloud config create",
+        "config use, Usage: ticloud config use", "config list, Usage: ticloud config list",
+        "config describe, Usage: ticloud config describe", "config set, Usage: ticloud config set",
+        "config delete, Usage: ticloud config delete", "completion, Usage: ticloud completion"})
     void helpWorksOnEveryCommand(String command, String usage) {
         List<String> argv = new java.util.ArrayList<>(command.isBlank() ? List.of() : List.of(command.split(" ")));
         argv.add("--help");

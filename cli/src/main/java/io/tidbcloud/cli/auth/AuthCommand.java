@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "auth",
         mixinStandardHelpOptions = true,
         description = "Sign in to TiDB Cloud and out again.",
-        subcommands = {LoginCommand.class, LogoutCommand.class})
+        subcommands = {LoginCommand.class, LogoutCommand.class, StatusCommand.class, TokenCommand.class})
 public final class AuthCommand implements Runnable {
 
     @Spec

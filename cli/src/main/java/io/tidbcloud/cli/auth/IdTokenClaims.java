@@ -14,6 +14,31 @@ final class IdTokenClaims {
     private IdTokenClaims() {
     }
 
+    /** Who the ID token names; empty fields when it is absent or unreadable. */
+    record Identity(String email, String name, String subject) { }
+
+    static Identity identity(String idToken) {
+        if (idToken == null) {
+            return new Identity(null, null, null);
+        }
+        try {
+            JWTClaimsSet claims = JWTParser.parse(idToken).getJWTClaimsSet();
+            String name = text(claims, "name");
+            if (name == null && (text(claims, "given_name") != null || text(claims, "family_name") != null)) {
+                name = String.join(" ", java.util.stream.Stream.of(text(claims, "given_name"),
+                        text(claims, "family_name")).filter(java.util.Objects::nonNull).toList());
+            }
+            return new Identity(text(claims, "email"), name, claims.getSubject());
+        } catch (java.text.ParseException notAJwt) {
+            return new Identity(null, null, null);
+        }
+    }
+
+    private static String text(JWTClaimsSet claims, String claim) {
+        Object value = claims.getClaim(claim);
+        return value instanceof String text && !text.isBlank() ? text : null;
+    }
+
     /** email, else preferred_username, else sub. */
     static Optional<String> displayName(String... jwts) {
         for (String jwt : jwts) {

@@ -64,9 +64,9 @@ public final class LoginCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> requested = requestedScopes();
         Settings settings = context.settings();
-        Profile profile = settings.currentProfile();
+        Profile profile = context.profile();
         OAuthEndpoints endpoints = OAuthEndpoints.ofRealm(profile.oauthBase());
-        OAuthHttp http = new OAuthHttp(context.http());
+        OAuthHttp http = new OAuthHttp(context.transport());
         PrintWriter err = context.err();
 
         DeviceCode code;

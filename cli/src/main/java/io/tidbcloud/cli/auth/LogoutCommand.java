@@ -29,16 +29,22 @@ public final class LogoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Profile profile = context.settings().currentProfile();
+        Profile profile = context.profile();
         CredentialStore store = context.credentials();
-        Optional<Credentials> stored = store.load(profile.name());
-        if (stored.isEmpty()) {
+        // Under the lock: a refresh running in another process must not store tokens after they were forgotten.
+        Optional<String> failure = store.locked(() -> {
+            Optional<Credentials> stored = store.load(profile.name());
+            if (stored.isEmpty()) {
+                return null;
+            }
+            Optional<String> revocationFailure = revoke(stored.get());
+            store.delete(profile.name());
+            return revocationFailure;
+        });
+        if (failure == null) {
             context.err().println("Not signed in.");
             return 0;
         }
-        Credentials credentials = stored.get();
-        Optional<String> failure = revoke(credentials);
-        store.delete(profile.name());
         if (failure.isPresent()) {
             throw CliException.error("Signed out on this computer, but the revocation did not reach the server ("
                     + failure.get() + "): the tokens stay valid until they expire.");
@@ -52,7 +58,7 @@ public final class LogoutCommand implements Callable<Integer> {
         String realm = credentials.oauthEndpoint();
         URI endpoint = OAuthEndpoints.ofRealm(URI.create(realm.endsWith("/")
                 ? realm.substring(0, realm.length() - 1) : realm)).revocation();
-        TokenRevocation revocation = new TokenRevocation(new OAuthHttp(context.http()), endpoint,
+        TokenRevocation revocation = new TokenRevocation(new OAuthHttp(context.transport()), endpoint,
                 credentials.clientId());
         try {
             if (credentials.refreshToken() != null) {

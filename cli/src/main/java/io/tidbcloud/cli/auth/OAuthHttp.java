@@ -4,8 +4,8 @@ import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import io.tidbcloud.cli.http.HttpTransport;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Sends the protocol messages that the Nimbus SDK builds over the injected
- * {@link HttpClient}, and hands the answer back to Nimbus to parse. Nimbus
+ * {@link HttpTransport} (debug log, injected client), and hands the answer back to Nimbus to parse. Nimbus
  * knows the RFCs; the transport stays ours (timeouts, and tests that stub it).
  */
 public final class OAuthHttp {
@@ -23,9 +23,9 @@ public final class OAuthHttp {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection");
 
-    private final HttpClient http;
+    private final HttpTransport http;
 
-    public OAuthHttp(HttpClient http) {
+    public OAuthHttp(HttpTransport http) {
         this.http = http;
     }
 
@@ -45,7 +45,7 @@ public final class OAuthHttp {
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
 
-        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(builder.build(), body);
         HTTPResponse converted = new HTTPResponse(response.statusCode());
         response.headers().firstValue("Content-Type").ifPresent(contentType -> {
             try {

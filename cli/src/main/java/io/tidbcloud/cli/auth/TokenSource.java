@@ -1,5 +1,6 @@
 package io.tidbcloud.cli.auth;
 
+import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.ExitCode;
 import io.tidbcloud.cli.config.Profile;
@@ -33,20 +34,46 @@ public final class TokenSource {
         this.clock = clock;
     }
 
+    /** The token source of {@code profile}: its stored tokens, refreshed at its realm's token endpoint. */
+    public static TokenSource forProfile(CliContext context, Profile profile) {
+        TokenRefresh refresh = new TokenRefresh(new OAuthHttp(context.transport()),
+                OAuthEndpoints.ofRealm(profile.oauthBase()).token(), profile.oauthClientId());
+        return new TokenSource(context.credentials(), profile, refresh, context.clock());
+    }
+
     public String accessToken() throws IOException, InterruptedException {
+        return validCredentials().accessToken();
+    }
+
+    /** The stored credentials, refreshed first when the access token has 30 seconds or less left. */
+    public Credentials validCredentials() throws IOException, InterruptedException {
         Credentials current = signedIn();
-        if (clock.instant().plus(REFRESH_MARGIN).isBefore(current.accessTokenExpiry())) {
-            return current.accessToken();
+        if (fresh(current)) {
+            return current;
         }
-        return refresh(current).accessToken();
+        return store.locked(() -> {
+            // Another process may have refreshed while this one waited for the lock: use its tokens.
+            Credentials latest = signedIn();
+            return fresh(latest) ? latest : refresh(latest);
+        });
     }
 
-    /** After the API refused the token: refresh once regardless of its expiry. */
-    public String refreshedAccessToken() throws IOException, InterruptedException {
-        return refresh(signedIn()).accessToken();
+    /** After the API refused {@code rejected}: refresh once, unless another process already replaced it. */
+    public String refreshedAccessToken(String rejected) throws IOException, InterruptedException {
+        return store.locked(() -> {
+            Credentials latest = signedIn();
+            if (!latest.accessToken().equals(rejected) && fresh(latest)) {
+                return latest.accessToken();
+            }
+            return refresh(latest).accessToken();
+        });
     }
 
-    private Credentials signedIn() {
+    private boolean fresh(Credentials credentials) {
+        return clock.instant().plus(REFRESH_MARGIN).isBefore(credentials.accessTokenExpiry());
+    }
+
+    private Credentials signedIn() throws IOException {
         Credentials current = store.load(profile.name()).orElseThrow(CliException::notSignedIn);
         if (!profile.oauthEndpoint().equals(current.oauthEndpoint())) {
             // Never send tokens of one authorization server on behalf of another.
@@ -56,6 +83,7 @@ public final class TokenSource {
         return current;
     }
 
+    /** Runs with the credentials lock held; stores the rotated refresh token before anything uses the new tokens. */
     private Credentials refresh(Credentials current) throws IOException, InterruptedException {
         if (current.refreshToken() == null) {
             throw CliException.tokenRejected("Your access token expired and there is no refresh token");

@@ -42,11 +42,29 @@ public final class Settings {
 
     /** The current profile, file values over defaults, environment over both. */
     public Profile currentProfile() {
-        String name = contents.currentProfile();
+        return profile(null);
+    }
+
+    /** The parsed config.toml (defaults when there is none). */
+    public ConfigFile.Contents contents() {
+        return contents;
+    }
+
+    public Path configFile() {
+        return configDir.resolve(ConfigFile.NAME);
+    }
+
+    /**
+     * The named profile (from -P), or the current one when {@code name} is null:
+     * file values over defaults, environment over both.
+     */
+    public Profile profile(String requested) {
+        String name = requested != null ? requested : contents.currentProfile();
         Profile written = contents.profiles().get(name);
         if (written == null && !Profile.DEFAULT_NAME.equals(name)) {
-            throw CliException.error("Profile \"" + name + "\" (current-profile in "
-                    + configDir.resolve(ConfigFile.NAME) + ") does not exist.");
+            throw CliException.error(requested != null
+                    ? "Profile \"" + name + "\" does not exist: see `ticloud config list`."
+                    : "Profile \"" + name + "\" (current-profile in " + configFile() + ") does not exist.");
         }
         Profile defaults = Profile.defaults(name);
         Profile base = written == null ? defaults : written;

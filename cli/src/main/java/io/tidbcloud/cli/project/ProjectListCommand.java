@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.api.CloudApi;
-import io.tidbcloud.cli.auth.OAuthEndpoints;
-import io.tidbcloud.cli.auth.OAuthHttp;
-import io.tidbcloud.cli.auth.TokenRefresh;
-import io.tidbcloud.cli.auth.TokenSource;
-import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.output.Json;
 import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.output.Table;
@@ -36,11 +31,7 @@ public final class ProjectListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Profile profile = context.settings().currentProfile();
-        TokenRefresh refresh = new TokenRefresh(new OAuthHttp(context.http()),
-                OAuthEndpoints.ofRealm(profile.oauthBase()).token(), profile.oauthClientId());
-        TokenSource tokens = new TokenSource(context.credentials(), profile, refresh, context.clock());
-        List<JsonNode> projects = new ProjectsApi(new CloudApi(context.http(), profile.apiBase(), tokens)).listAll();
+        List<JsonNode> projects = new ProjectsApi(CloudApi.of(context)).listAll();
 
         if (output == OutputFormat.json) {
             ObjectNode document = Json.mapper().createObjectNode();

@@ -1,5 +1,6 @@
 package io.tidbcloud.cli.auth;
 
+import io.tidbcloud.cli.http.HttpTransport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +22,7 @@ class DeviceAuthorizationTest {
 
     private final HttpStub stub = new HttpStub();
     private final DeviceAuthorization deviceAuthorization = new DeviceAuthorization(
-            new OAuthHttp(HttpClient.newHttpClient()), URI.create(stub.base() + PATH), "ticloud-cli");
+            new OAuthHttp(HttpTransport.quiet(HttpClient.newHttpClient())), URI.create(stub.base() + PATH), "ticloud-cli");
 
     @AfterEach
     void close() {

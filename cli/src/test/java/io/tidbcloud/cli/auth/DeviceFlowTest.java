@@ -1,5 +1,6 @@
 package io.tidbcloud.cli.auth;
 
+import io.tidbcloud.cli.http.HttpTransport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +27,7 @@ class DeviceFlowTest {
     private final HttpStub stub = new HttpStub();
     private final FakeClock clock = FakeClock.at("2026-01-01T00:00:00Z");
     private final DeviceFlow flow = new DeviceFlow(new DeviceAccessTokenRequest(
-            new OAuthHttp(HttpClient.newHttpClient()), URI.create(stub.base() + TOKEN_PATH), "ticloud-cli"),
+            new OAuthHttp(HttpTransport.quiet(HttpClient.newHttpClient())), URI.create(stub.base() + TOKEN_PATH), "ticloud-cli"),
             clock, clock.sleeper());
 
     @AfterEach

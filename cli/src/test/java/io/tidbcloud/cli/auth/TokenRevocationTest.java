@@ -1,5 +1,6 @@
 package io.tidbcloud.cli.auth;
 
+import io.tidbcloud.cli.http.HttpTransport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -17,7 +18,7 @@ class TokenRevocationTest {
     private static final String PATH = "/realms/tidbcloud/protocol/openid-connect/revoke";
 
     private final HttpStub stub = new HttpStub();
-    private final TokenRevocation revocation = new TokenRevocation(new OAuthHttp(HttpClient.newHttpClient()),
+    private final TokenRevocation revocation = new TokenRevocation(new OAuthHttp(HttpTransport.quiet(HttpClient.newHttpClient())),
             URI.create(stub.base() + PATH), "ticloud-cli");
 
     @AfterEach

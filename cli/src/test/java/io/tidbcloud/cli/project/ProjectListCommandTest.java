@@ -84,7 +84,7 @@ class ProjectListCommandTest {
                 }
                 """, result.out());
         List<HttpStub.Request> requests = stub.requests();
-        assertEquals(List.of(Map.of("page", "1", "page_size", "100"), Map.of("page", "2", "page_size", "100")),
+        assertEquals(List.of(Map.of("pageSize", "100"), Map.of("pageSize", "100", "pageToken", "2")),
                 requests.stream().map(HttpStub.Request::queryParameters).toList());
         assertEquals("Bearer at-1", requests.get(0).header("Authorization"));
         stub.verifyAllUsed();

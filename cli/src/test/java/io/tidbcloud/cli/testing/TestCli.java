@@ -2,10 +2,13 @@ package io.tidbcloud.cli.testing;
 
 import io.tidbcloud.cli.BrowserOpener;
 import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.GlobalOptions;
 import io.tidbcloud.cli.Ticloud;
 import io.tidbcloud.cli.credentials.CredentialStore;
 import io.tidbcloud.cli.credentials.Credentials;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -31,6 +34,8 @@ public final class TestCli {
     public final Path configDir;
     public boolean interactive;
     public boolean browserAvailable = true;
+    /** What the person types, line by line (confirmations). */
+    public String stdin = "";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -61,7 +66,8 @@ public final class TestCli {
             }
         };
         CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(env),
-                configDir.getParent(), http, clock, clock.sleeper(), browser, interactive);
+                configDir.getParent(), http, clock, clock.sleeper(), browser, interactive, new GlobalOptions(),
+                new BufferedReader(new StringReader(stdin)));
         int exitCode = Ticloud.run(context, args);
         return new Result(exitCode, out.toString(), err.toString());
     }
@@ -71,7 +77,11 @@ public final class TestCli {
     }
 
     public Optional<Credentials> storedCredentials() {
-        return credentials().load("default");
+        try {
+            return credentials().load("default");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Stores tokens as a login would have, expiring {@code expiresInSeconds} from the fake now. */

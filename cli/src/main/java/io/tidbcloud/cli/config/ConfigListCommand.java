@@ -1,0 +1,61 @@
+package io.tidbcloud.cli.config;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
+import io.tidbcloud.cli.output.Table;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ticloud config list}: every profile, the current one marked. */
+@Command(name = "list",
+        aliases = "ls",
+        mixinStandardHelpOptions = true,
+        description = "List the profiles; the current one is marked with *.")
+public final class ConfigListCommand implements Callable<Integer> {
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    private final CliContext context;
+
+    public ConfigListCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Settings settings = context.settings();
+        String current = settings.contents().currentProfile();
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        if (!settings.contents().profiles().containsKey(Profile.DEFAULT_NAME)) {
+            profiles.put(Profile.DEFAULT_NAME, Profile.defaults(Profile.DEFAULT_NAME));
+        }
+        profiles.putAll(settings.contents().profiles());
+        if (output == OutputFormat.json) {
+            ObjectNode document = Json.mapper().createObjectNode();
+            document.put("currentProfile", current);
+            ArrayNode list = document.putArray("profiles");
+            profiles.values().forEach(profile -> list.add(ConfigDescribeCommand.json(profile)));
+            context.out().println(Json.pretty(document));
+        } else {
+            Table table = new Table("", "Name", "OAuthEndpoint", "OAuthClientID", "APIEndpoint");
+            profiles.values().forEach(profile -> table.row(profile.name().equals(current) ? "*" : "",
+                    profile.name(), orEmpty(profile.oauthEndpoint()), orEmpty(profile.oauthClientId()),
+                    orEmpty(profile.apiEndpoint())));
+            context.out().print(table.render());
+        }
+        context.out().flush();
+        return 0;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

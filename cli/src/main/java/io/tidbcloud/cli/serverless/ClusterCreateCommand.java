@@ -1,0 +1,105 @@
+package io.tidbcloud.cli.serverless;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.CliException;
+import io.tidbcloud.cli.api.CloudApi;
+import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
+import io.tidbcloud.cli.output.Spinner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ticloud serverless create -n NAME -r REGION [-p PROJECT] [--no-wait]}:
+ * creates a cluster, then waits until it is ACTIVE (a spinner on a terminal,
+ * one line otherwise) unless {@code --no-wait}.
+ */
+@Command(name = "create",
+        mixinStandardHelpOptions = true,
+        description = "Create a serverless cluster and wait until it is ACTIVE.")
+public final class ClusterCreateCommand implements Callable<Integer> {
+
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
+    static final Duration WAIT_LIMIT = Duration.ofMinutes(10);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-n", "--display-name"}, paramLabel = "NAME", required = true, description = "Display name.")
+    String displayName;
+
+    @Option(names = {"-r", "--region"}, paramLabel = "REGION", required = true,
+            description = "Region, e.g. aws-us-east-1 or regions/aws-us-east-1.")
+    String region;
+
+    @Option(names = {"-p", "--project-id"}, paramLabel = "PROJECT",
+            description = "Project to create it in (default: your default project).")
+    String projectId;
+
+    @Option(names = "--no-wait", description = "Return at once, while the cluster is still CREATING.")
+    boolean noWait;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    private final CliContext context;
+
+    public ClusterCreateCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (displayName.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--display-name must not be empty");
+        }
+        String regionName = region.startsWith("regions/") ? region : "regions/" + region;
+        ClustersApi clusters = new ClustersApi(CloudApi.of(context));
+        JsonNode cluster = clusters.create(displayName, regionName, projectId);
+        String id = ClusterOutput.text(cluster, "clusterId");
+        if (!noWait && !"ACTIVE".equals(ClusterOutput.text(cluster, "state"))) {
+            cluster = awaitActive(clusters, id);
+        }
+        if (output == OutputFormat.json) {
+            context.out().println(Json.pretty(cluster));
+        } else {
+            context.out().print(ClusterOutput.table(List.of(cluster)));
+        }
+        context.out().flush();
+        return 0;
+    }
+
+    private JsonNode awaitActive(ClustersApi clusters, String id) throws Exception {
+        String waiting = "Waiting for cluster " + id + " to become ACTIVE";
+        Instant deadline = context.clock().instant().plus(WAIT_LIMIT);
+        try (Spinner spinner = Spinner.start(context.err(), waiting, context.interactive())) {
+            while (true) {
+                context.sleeper().sleep(POLL_INTERVAL);
+                JsonNode cluster = clusters.get(id);
+                String state = ClusterOutput.text(cluster, "state");
+                if ("ACTIVE".equals(state)) {
+                    spinner.done("Cluster " + id + " is ACTIVE.");
+                    return cluster;
+                }
+                if (!"CREATING".equals(state)) {
+                    spinner.done("Cluster " + id + " is " + state + ".");
+                    throw CliException.error("Cluster " + id + " did not become ACTIVE: it is " + state + ".");
+                }
+                if (!context.clock().instant().isBefore(deadline)) {
+                    spinner.done("Cluster " + id + " is still CREATING.");
+                    throw CliException.error("Cluster " + id + " is still CREATING after " + WAIT_LIMIT.toMinutes()
+                            + " minutes: check it later with `ticloud serverless describe -c " + id + "`.");
+                }
+            }
+        }
+    }
+}

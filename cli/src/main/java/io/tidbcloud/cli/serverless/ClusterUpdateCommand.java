@@ -1,0 +1,83 @@
+package io.tidbcloud.cli.serverless;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.api.CloudApi;
+import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ticloud serverless update -c ID (-n NAME | --labels JSON)}. */
+@Command(name = "update",
+        mixinStandardHelpOptions = true,
+        description = "Rename a serverless cluster or replace its labels.")
+public final class ClusterUpdateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--cluster-id"}, paramLabel = "ID", required = true, description = "The cluster.")
+    String clusterId;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Change change;
+
+    static final class Change {
+        @Option(names = {"-n", "--display-name"}, paramLabel = "NAME", description = "New display name.")
+        String displayName;
+
+        @Option(names = "--labels", paramLabel = "JSON",
+                description = "New labels as a JSON object, e.g. '{\"team\":\"data\"}'.")
+        String labels;
+    }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    private final CliContext context;
+
+    public ClusterUpdateCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ClustersApi clusters = new ClustersApi(CloudApi.of(context));
+        JsonNode cluster;
+        if (change.displayName != null) {
+            if (change.displayName.isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--display-name must not be empty");
+            }
+            cluster = clusters.rename(clusterId, change.displayName);
+        } else {
+            cluster = clusters.relabel(clusterId, labels(change.labels));
+        }
+        if (output == OutputFormat.json) {
+            context.out().println(Json.pretty(cluster));
+        } else {
+            context.out().print(ClusterOutput.table(List.of(cluster)));
+        }
+        context.out().flush();
+        return 0;
+    }
+
+    private Map<String, String> labels(String json) {
+        try {
+            return Json.mapper().readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--labels must be a JSON object of strings, e.g. '{\"team\":\"data\"}'");
+        }
+    }
+}
