@@ -53,6 +53,14 @@ class SignInRedirectTest {
     }
 
     @Test
+    void callbackWithoutSignInInProgressSendsThePersonHome() {
+        given().redirects().follow(false)
+                .when().get("/auth/callback?code=stale&state=stale")
+                .then().statusCode(303)
+                .header("Location", "http://localhost:18082/");
+    }
+
+    @Test
     void cancelledSignInShowsWhyAndOffersTheButtonsAgain() {
         given().when().get("/signin/error?error=access_denied&error_description=User+cancelled")
                 .then().statusCode(200)
