@@ -1,0 +1,142 @@
+package io.tidbcloud.cli.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import io.tidbcloud.cli.credentials.Credentials;
+import io.tidbcloud.cli.testing.HttpStub;
+import io.tidbcloud.cli.testing.HttpStub.Response;
+import io.tidbcloud.cli.testing.TestCli;
+import io.tidbcloud.cli.testing.Tokens;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StatusAndTokenCommandTest {
+
+    private static final String TOKEN_PATH = "/realms/tidbcloud/protocol/openid-connect/token";
+    private static final String PROJECTS = "/v1beta1/projects";
+
+    private final HttpStub stub = new HttpStub();
+    private TestCli cli;
+
+    @TempDir
+    Path tempDir;
+
+    @BeforeEach
+    void setUp() {
+        cli = new TestCli(stub, tempDir);
+    }
+
+    @AfterEach
+    void close() {
+        stub.verifyAllUsed();
+        stub.close();
+    }
+
+    private void signInWithIdToken(String scope) throws Exception {
+        String idToken = new PlainJWT(new JWTClaimsSet.Builder().subject("user-1").claim("email", "alice@example.com")
+                .claim("name", "Alice Liddell").build()).serialize();
+        cli.credentials().save("default", new Credentials(cli.oauthEndpoint(), "ticloud-cli", "at-1", "rt-1", idToken,
+                cli.clock.instant().getEpochSecond() + 270, scope, "alice@example.com"));
+    }
+
+    @ParameterizedTest(name = "auth {0} shows who, organization, scopes and expiry")
+    @ValueSource(strings = {"status", "whoami"})
+    void statusShowsWhoIsSignedIn(String command) throws Exception {
+        signInWithIdToken("openid project:read cluster:read");
+        stub.on("GET", PROJECTS, Response.json(200,
+                "{\"projects\":[{\"id\":\"1\",\"name\":\"default\",\"org_id\":\"org-42\"}],\"nextPageToken\":\"\",\"totalSize\":1}"));
+
+        TestCli.Result result = cli.run("auth", command);
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("""
+                Signed in as alice@example.com
+                  Profile:       default
+                  Name:          Alice Liddell
+                  Organization:  org-42
+                  Scopes:        openid project:read cluster:read
+                  Token expires: 2026-01-01T00:04:30Z (in 4m 30s)
+                  Signed in at:  %s
+                  Tokens in:     %s
+                """.formatted(cli.oauthEndpoint(), cli.configDir.resolve("credentials.json")), result.out());
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void statusAsJsonLeavesOutTheOrganizationWithoutProjectRead() throws Exception {
+        signInWithIdToken("openid cluster:read");
+
+        TestCli.Result result = cli.run("auth", "status", "-o", "json");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("""
+                {
+                  "profile": "default",
+                  "email": "alice@example.com",
+                  "name": "Alice Liddell",
+                  "organization": null,
+                  "scopes": [
+                    "openid",
+                    "cluster:read"
+                  ],
+                  "expiresAt": "2026-01-01T00:04:30Z",
+                  "oauthEndpoint": "%s",
+                  "storedIn": "%s"
+                }
+                """.formatted(cli.oauthEndpoint(), cli.configDir.resolve("credentials.json")), result.out());
+    }
+
+    @ParameterizedTest(name = "auth {0} when not signed in exits 4")
+    @ValueSource(strings = {"status", "whoami", "token"})
+    void notSignedInExitsFour(String command) {
+        TestCli.Result result = cli.run("auth", command);
+
+        assertEquals(4, result.exitCode());
+        assertEquals("", result.out());
+        assertEquals("Not signed in: run `ticloud auth login`\n", result.err());
+    }
+
+    @Test
+    void tokenPrintsTheStoredAccessTokenWhileItIsFresh() throws Exception {
+        cli.signIn("at-1", "rt-1", 31);
+
+        TestCli.Result result = cli.run("auth", "token");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("at-1\n", result.out());
+        assertEquals(List.of(), stub.requests());
+    }
+
+    @Test
+    void tokenRefreshesAnAccessTokenExpiringWithinThirtySeconds() throws Exception {
+        cli.signIn("at-1", "rt-1", 30);
+        stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-2", "rt-2", "alice@example.com"));
+
+        TestCli.Result result = cli.run("auth", "token");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("at-2\n", result.out());
+        assertEquals("rt-2", cli.storedCredentials().orElseThrow().refreshToken());
+    }
+
+    @Test
+    void refusedRefreshExitsFourAndAsksForALogin() throws Exception {
+        cli.signIn("at-1", "rt-1", 0);
+        stub.on("POST", TOKEN_PATH, Tokens.oauthError(400, "invalid_grant", "Session not active"));
+
+        TestCli.Result result = cli.run("auth", "token");
+
+        assertEquals(4, result.exitCode());
+        assertEquals("", result.out());
+        assertEquals("Your session has ended (invalid_grant (Session not active)): run `ticloud auth login`\n",
+                result.err());
+    }
+}
