@@ -26,6 +26,7 @@ final class RevocationForwarder implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RevocationForwarder.class);
     static final String PATH = "/internal/revocation-events";
+    static final String SECRET_HEADER = "X-Tidbcloud-Events-Secret";
     private static final int BATCH = 100;
 
     private final URI endpoint;
@@ -119,7 +120,8 @@ final class RevocationForwarder implements AutoCloseable {
             HttpRequest request = HttpRequest.newBuilder(endpoint)
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + secret)
+                    // not Authorization: auth-service verifies bearer JWTs there proactively
+                    .header(SECRET_HEADER, secret)
                     .POST(HttpRequest.BodyPublishers.ofString(JsonSerialization.writeValueAsString(batch)))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
