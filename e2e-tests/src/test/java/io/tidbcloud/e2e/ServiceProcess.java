@@ -32,12 +32,26 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        return start(module, freePort(), extraEnv);
+    }
+
+    /**
+     * Starts the service on a fixed port: the web portal must listen where realm {@code tidbcloud}
+     * registers its exact redirect URI ({@code TIDBCLOUD_PORTAL_URL}, port 18082 in tests).
+     */
+    static ServiceProcess start(String module, int port, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         Path root = TestStack.repoRoot();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the module first");
         }
-        int port = freePort();
+        try (ServerSocket probe = new ServerSocket(port)) {
+            // free: the service may take it
+        } catch (IOException inUse) {
+            // Without this check the readiness probe would find the other process and report it ready.
+            throw new IllegalStateException("port " + port + " is in use by another process; " + module + " needs it", inUse);
+        }
         Path logs = Files.createDirectories(root.resolve("e2e-tests/target/e2e-logs"));
         Path log = logs.resolve(module + "-" + port + ".log");
         Path dataDir = Files.createTempDirectory("e2e-" + module);

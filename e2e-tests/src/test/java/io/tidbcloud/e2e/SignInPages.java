@@ -17,9 +17,22 @@ final class SignInPages {
     /** At the `tidbcloud` login page: continue with a provider and sign in there. */
     void signInWith(String idp, String username, String password) {
         browser.click(By.id("social-" + idp));
+        signInUpstream(username, password);
+    }
+
+    /** At a stand-in provider's own form (google-dev, microsoft-dev): username and password. */
+    void signInUpstream(String username, String password) {
         browser.type(By.id("username"), username);
         browser.type(By.id("password"), password);
         browser.click(By.id("kc-login"));
+    }
+
+    /** The stand-in realm whose login form the browser shows now, e.g. {@code microsoft-dev}. */
+    String upstreamRealm() {
+        browser.await(By.id("username"));
+        String url = browser.currentUrl();
+        int start = url.indexOf("/realms/") + "/realms/".length();
+        return url.substring(start, url.indexOf('/', start));
     }
 
     /** Approves every consent step that follows (scope selection, then Keycloak's confirmation). */

@@ -1,0 +1,145 @@
+package io.tidbcloud.e2e;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A throwaway OAuth client of realm {@code tidbcloud} for one test: authorization code flow with
+ * PKCE S256, its exact redirect URI served by a small local HTTP server that receives the code.
+ * Lets a test read the tokens (and so {@code sub}) of a browser sign-in.
+ */
+final class CodeFlowTestClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RealmAdmin admin;
+    private final HttpServer server;
+    private final String clientId = "test-federation-" + hex(4);
+    private final String secret = hex(24);
+    private final String internalId;
+    private volatile CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
+    private String verifier;
+    private String state;
+
+    CodeFlowTestClient(RealmAdmin admin) throws IOException {
+        this.admin = admin;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/callback", exchange -> {
+            callback.complete(query(exchange.getRequestURI().getRawQuery()));
+            byte[] page = "<html><body><h1>Test application: signed in</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(page);
+            }
+        });
+        server.start();
+        this.internalId = admin.createCodeFlowClient(clientId, secret, redirectUri());
+    }
+
+    String redirectUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/callback";
+    }
+
+    /** A fresh authorization request; {@code idpHint} null shows Keycloak's provider choice. */
+    String authorizationUrl(String idpHint) {
+        verifier = hex(32);
+        state = hex(8);
+        callback = new CompletableFuture<>();
+        String url = TestStack.oidcUrl() + "/protocol/openid-connect/auth?response_type=code"
+                + "&client_id=" + encode(clientId)
+                + "&redirect_uri=" + encode(redirectUri())
+                + "&scope=" + encode("openid email profile")
+                + "&state=" + state
+                + "&code_challenge=" + challenge(verifier)
+                + "&code_challenge_method=S256";
+        return idpHint == null ? url : url + "&kc_idp_hint=" + encode(idpHint);
+    }
+
+    /** Waits for the redirect back, exchanges the code, and returns the token response. */
+    JsonNode awaitTokens() throws Exception {
+        Map<String, String> params = callback.get(60, TimeUnit.SECONDS);
+        if (!state.equals(params.get("state")) || !params.containsKey("code")) {
+            throw new AssertionError("unexpected callback: " + params);
+        }
+        String form = "grant_type=authorization_code&code=" + encode(params.get("code"))
+                + "&redirect_uri=" + encode(redirectUri()) + "&code_verifier=" + verifier
+                + "&client_id=" + encode(clientId) + "&client_secret=" + encode(secret);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** The claims of a JWT (the test trusts it: it came straight from the token endpoint). */
+    static JsonNode claims(String jwt) throws IOException {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        admin.deleteClient(internalId);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> params = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return params;
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(int bytes) {
+        byte[] buffer = new byte[bytes];
+        RANDOM.nextBytes(buffer);
+        return HexFormat.of().formatHex(buffer);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,135 @@
+package io.tidbcloud.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The admin-API calls the federation tests need on realm {@code tidbcloud} of the test Keycloak:
+ * look up and delete brokered users, read their identity-provider links, add and remove a test client.
+ */
+final class RealmAdmin {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String realmUrl = TestStack.keycloakUrl() + "/admin/realms/tidbcloud";
+
+    /** The user of realm tidbcloud with exactly this email, if any. */
+    Optional<JsonNode> userByEmail(String email) {
+        JsonNode users = get("/users?exact=true&email=" + encode(email));
+        return users.isArray() && !users.isEmpty() ? Optional.of(users.get(0)) : Optional.empty();
+    }
+
+    /** The aliases of the identity providers linked to the user, sorted. */
+    List<String> linkedProviders(String userId) {
+        List<String> aliases = new ArrayList<>();
+        get("/users/" + userId + "/federated-identity").forEach(link -> aliases.add(link.path("identityProvider").asText()));
+        aliases.sort(String::compareTo);
+        return aliases;
+    }
+
+    void deleteUserByEmail(String email) {
+        userByEmail(email).ifPresent(user -> send("DELETE", "/users/" + user.path("id").asText(), null, 204, 404));
+    }
+
+    /**
+     * A confidential client for the authorization code flow with PKCE and one exact redirect URI;
+     * returns its internal id (for {@link #deleteClient}).
+     */
+    String createCodeFlowClient(String clientId, String secret, String redirectUri) {
+        Map<String, Object> client = Map.of(
+                "clientId", clientId,
+                "protocol", "openid-connect",
+                "publicClient", false,
+                "secret", secret,
+                "standardFlowEnabled", true,
+                "directAccessGrantsEnabled", false,
+                "redirectUris", List.of(redirectUri),
+                "attributes", Map.of("pkce.code.challenge.method", "S256"));
+        HttpResponse<String> created = send("POST", "/clients", client, 201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    void deleteClient(String internalId) {
+        send("DELETE", "/clients/" + internalId, null, 204, 404);
+    }
+
+    private JsonNode get(String path) {
+        try {
+            return JSON.readTree(send("GET", path, null, 200).body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, int... expected) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + adminToken())
+                    .header("Accept", "application/json");
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (int status : expected) {
+                if (response.statusCode() == status) {
+                    return response;
+                }
+            }
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: is the test Keycloak up (bin/dev infra up)?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Master tokens live 60 s: fetched per call. */
+    private String adminToken() throws IOException, InterruptedException {
+        String form = Map.of(
+                        "grant_type", "password",
+                        "client_id", "admin-cli",
+                        "username", env("TIDBCLOUD_KEYCLOAK_ADMIN_USER", "admin"),
+                        "password", env("TIDBCLOUD_KEYCLOAK_ADMIN_PASSWORD", "admin"))
+                .entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(TestStack.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("admin sign-in answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
