@@ -1,0 +1,79 @@
+package io.tidbcloud.auth.revocation;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The revocation feed for resource servers, as server-sent events: every stored revocation after
+ * {@code Last-Event-ID} (or {@code ?after=}), then {@code caught-up}, then new revocations as they
+ * come and a {@code heartbeat} whenever the feed is idle. Subscribers authenticate as services: a
+ * client-credentials token of realm tidbcloud whose client ({@code azp}) is listed in
+ * {@code tidbcloud.revocation.subscribers}.
+ */
+@Path("/v1/revocations/feed")
+@Authenticated
+public class RevocationFeedResource {
+
+    private final RevocationFeed feed;
+    private final RevocationConfig config;
+    private final SecurityIdentity identity;
+
+    RevocationFeedResource(RevocationFeed feed, RevocationConfig config, SecurityIdentity identity) {
+        this.feed = feed;
+        this.config = config;
+        this.identity = identity;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Subscribe to revocations (server-sent events, resumable with Last-Event-ID)")
+    public void subscribe(@HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("after") String after,
+            @Context SseEventSink sink, @Context Sse sse) {
+        String client = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
+        if (client == null || !isSubscriber(client)) {
+            throw new WebApplicationException(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("error", "forbidden", "error_description", "client is not a revocation feed subscriber"))
+                    .build());
+        }
+        long from = position(lastEventId != null ? lastEventId : after);
+        feed.stream(client, from, sink, sse);
+    }
+
+    /** Listed by client id; an entry ending in {@code *} admits every client id starting with the rest. */
+    private boolean isSubscriber(String client) {
+        return config.subscribers().stream().anyMatch(allowed -> allowed.endsWith("*")
+                ? client.startsWith(allowed.substring(0, allowed.length() - 1))
+                : client.equals(allowed));
+    }
+
+    private static long position(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long seq = Long.parseLong(value.trim());
+            if (seq >= 0) {
+                return seq;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw new WebApplicationException(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", "invalid_request", "error_description", "Last-Event-ID must be a feed position (a number)"))
+                .build());
+    }
+}

@@ -1,0 +1,66 @@
+package io.tidbcloud.auth.revocation;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Where Keycloak's {@code tidbcloud-revocation} listener delivers revocations. The listener
+ * authenticates with the shared secret {@code TIDBCLOUD_EVENTS_SECRET} in its own header: Keycloak
+ * would otherwise have to fetch a token from itself for every delivery, inside its own event path.
+ */
+@Path("/internal/revocation-events")
+@PermitAll
+public class RevocationIngestResource {
+
+    static final String SECRET_HEADER = "X-Tidbcloud-Events-Secret";
+
+    private final RevocationService revocations;
+    private final RevocationConfig config;
+
+    RevocationIngestResource(RevocationService revocations, RevocationConfig config) {
+        this.revocations = revocations;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Keycloak delivers revocations (internal; shared-secret header)")
+    public Response deliver(@HeaderParam(SECRET_HEADER) String secret, List<IncomingRevocation> delivered) {
+        if (config.eventsSecret().filter(s -> !s.isBlank()).isEmpty()) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, "not_configured", "auth-service has no TIDBCLOUD_EVENTS_SECRET");
+        }
+        if (secret == null || !constantTimeEquals(secret, config.eventsSecret().get())) {
+            return error(Response.Status.UNAUTHORIZED, "unauthorized", "missing or wrong " + SECRET_HEADER);
+        }
+        if (delivered == null || delivered.isEmpty()) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request", "body must be a non-empty JSON array of revocations");
+        }
+        if (delivered.size() > config.maxBatch()) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request", "at most " + config.maxBatch() + " revocations per delivery");
+        }
+        return revocations.record(delivered)
+                .map(problem -> error(Response.Status.BAD_REQUEST, "invalid_request", problem))
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    private static boolean constantTimeEquals(String given, String expected) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Response error(Response.Status status, String code, String description) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", code, "error_description", description)).build();
+    }
+}

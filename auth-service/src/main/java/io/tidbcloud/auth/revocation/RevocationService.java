@@ -1,0 +1,97 @@
+package io.tidbcloud.auth.revocation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps revocations and wakes the feed's subscribers. Writes are serialized, so that feed order
+ * ({@code seq}) is also commit order: a subscriber that has seen seq n never misses an m &lt; n that
+ * commits later.
+ */
+@ApplicationScoped
+public class RevocationService {
+
+    private static final Logger LOG = Logger.getLogger(RevocationService.class);
+
+    private final RevocationStore store;
+    private final Clock clock;
+    private final Object writeLock = new Object();
+    private final ReentrantLock signalLock = new ReentrantLock();
+    private final Condition changed = signalLock.newCondition();
+    private long generation;
+
+    RevocationService(RevocationStore store) {
+        this.store = store;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Stores the revocations (each once); returns a problem with the first bad one, if any, storing none. */
+    public Optional<String> record(List<IncomingRevocation> revocations) {
+        for (IncomingRevocation revocation : revocations) {
+            String problem = revocation.problem();
+            if (problem != null) {
+                return Optional.of(problem);
+            }
+        }
+        int added;
+        synchronized (writeLock) {
+            added = store.insertNew(revocations, clock.millis());
+        }
+        if (added > 0) {
+            LOG.infof("stored %d revocation(s)", added);
+            signalAll();
+        }
+        return Optional.empty();
+    }
+
+    public List<Revocation> after(long seq, int limit) {
+        return store.after(seq, clock.millis(), limit);
+    }
+
+    public int pruneExpired() {
+        return store.pruneExpired(clock.millis());
+    }
+
+    /** A number that changes whenever revocations were added. */
+    long generation() {
+        signalLock.lock();
+        try {
+            return generation;
+        } finally {
+            signalLock.unlock();
+        }
+    }
+
+    /** Waits until revocations are added after {@code seen} was read, or the timeout passes. */
+    boolean awaitChange(long seen, long timeoutMillis) throws InterruptedException {
+        signalLock.lock();
+        try {
+            long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (generation == seen) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = changed.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            signalLock.unlock();
+        }
+    }
+
+    private void signalAll() {
+        signalLock.lock();
+        try {
+            generation++;
+            changed.signalAll();
+        } finally {
+            signalLock.unlock();
+        }
+    }
+}
