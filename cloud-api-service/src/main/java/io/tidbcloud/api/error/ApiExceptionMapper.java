@@ -7,6 +7,7 @@ import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tidbcloud.api.revocation.RevokedTokenException;
 import io.tidbcloud.api.security.InsufficientScopeException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -47,6 +48,15 @@ public class ApiExceptionMapper {
         return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + description)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM
                         + "\", error=\"invalid_token\", error_description=\"" + description + "\"")
+                .build();
+    }
+
+    /** RFC 6750 section 3.1 {@code invalid_token}: the token verifies, but Keycloak has revoked it. */
+    @ServerExceptionMapper
+    public Response revokedToken(RevokedTokenException e) {
+        return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + e.getMessage())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM
+                        + "\", error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"")
                 .build();
     }
 

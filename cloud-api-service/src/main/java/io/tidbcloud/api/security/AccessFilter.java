@@ -3,6 +3,7 @@ package io.tidbcloud.api.security;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tidbcloud.api.revocation.RevocationGuard;
 import io.tidbcloud.api.tenant.TenantService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ public class AccessFilter {
 
     @Inject
     TenantService tenants;
+
+    @Inject
+    RevocationGuard revocations;
 
     /** Resolvable only in the benchmark's build (authorization off); see {@link BenchModeCaller}. */
     @Inject
@@ -64,6 +68,8 @@ public class AccessFilter {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthorizedException();
         }
+        // A verified token may still be revoked (logout, revocation, ended session, disabled user).
+        revocations.check(token);
         Caller caller = Caller.from(token);
         if (required != null && !caller.hasScope(required.value())) {
             throw new InsufficientScopeException(required.value());

@@ -1,0 +1,44 @@
+package io.tidbcloud.api.revocation;
+
+import io.tidbcloud.api.error.ApiException;
+import io.tidbcloud.api.error.GrpcStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The deny check on the request path, after the JWT checks. While the feed is lost longer than
+ * the staleness bound this instance refuses (503, code 14) rather than introspecting at Keycloak:
+ * an outage of the feed then costs availability instead of loading Keycloak with one introspection
+ * per request exactly when something is already wrong, and refusing is what the bound promises.
+ */
+@ApplicationScoped
+public class RevocationGuard {
+
+    private final RevocationFeedSubscriber feed;
+    private final DenySet denySet;
+
+    RevocationGuard(RevocationFeedSubscriber feed, DenySet denySet) {
+        this.feed = feed;
+        this.denySet = denySet;
+    }
+
+    /** Throws when the token is revoked, or when revocations cannot be known right now. */
+    public void check(JsonWebToken token) {
+        if (!feed.enabled()) {
+            return;
+        }
+        if (!feed.isFresh()) {
+            throw new ApiException(GrpcStatus.UNAVAILABLE,
+                    "Revocation status cannot be checked right now (revocation feed lost); try again shortly");
+        }
+        Object sid = token.getClaim("sid");
+        if (sid == null) {
+            sid = token.getClaim("session_state");
+        }
+        Object azp = token.getClaim("azp");
+        if (denySet.isRevoked(token.getTokenID(), sid == null ? null : sid.toString(), azp == null ? null : azp.toString(),
+                token.getSubject(), token.getIssuedAtTime(), System.currentTimeMillis())) {
+            throw new RevokedTokenException();
+        }
+    }
+}
