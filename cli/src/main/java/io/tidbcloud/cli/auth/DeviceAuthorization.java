@@ -25,6 +25,12 @@ public final class DeviceAuthorization {
     /** Keycloak's parameter that sends the person straight to one identity provider. */
     public static final String IDP_HINT_PARAMETER = "kc_idp_hint";
 
+    /**
+     * The same choice under a name Keycloak keeps with the device code (it drops its own
+     * {@code kc_idp_hint} here); the realm's device endpoint (keycloak-extensions) reads it.
+     */
+    public static final String DEVICE_IDP_HINT_PARAMETER = "tidbcloud_idp_hint";
+
     private final OAuthHttp http;
     private final URI endpoint;
     private final ClientID clientId;
@@ -40,7 +46,8 @@ public final class DeviceAuthorization {
         DeviceAuthorizationRequest.Builder builder = new DeviceAuthorizationRequest.Builder(clientId)
                 .endpointURI(endpoint)
                 .scope(new Scope(scopes.toArray(String[]::new)));
-        idpHint.ifPresent(hint -> builder.customParameter(IDP_HINT_PARAMETER, hint));
+        idpHint.ifPresent(hint -> builder.customParameter(IDP_HINT_PARAMETER, hint)
+                .customParameter(DEVICE_IDP_HINT_PARAMETER, hint));
         HTTPRequest request = builder.build().toHTTPRequest();
         HTTPResponse response = http.send(request);
 
