@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidbcloud.keycloak.CookieKeepingBrowser;
 import io.tidbcloud.testsupport.KeycloakAdmin;
 import io.tidbcloud.testsupport.KeycloakTestSettings;
 import io.tidbcloud.testsupport.TestClient;
@@ -17,11 +18,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class TidbcloudSignInPageTest {
 
     @Test
     void signInPageOffersOnlyGoogleAndMicrosoftAndNoPasswordField() throws Exception {
-        Browser browser = new Browser();
+        CookieKeepingBrowser browser = new CookieKeepingBrowser();
         HttpResponse<String> page = browser.get(authorizationUrl(""));
 
         assertEquals(200, page.statusCode());
@@ -69,7 +68,7 @@ class TidbcloudSignInPageTest {
 
     @Test
     void googleButtonLeadsToTheGoogleDevStandInLoginForm() throws Exception {
-        Browser browser = new Browser();
+        CookieKeepingBrowser browser = new CookieKeepingBrowser();
         String html = browser.get(authorizationUrl("")).body();
 
         HttpResponse<String> upstream = browser.followRedirects(browser.get(providerLink(html, "google")));
@@ -85,7 +84,7 @@ class TidbcloudSignInPageTest {
 
     @Test
     void identityProviderHintSkipsTheProviderChoice() throws Exception {
-        Browser browser = new Browser();
+        CookieKeepingBrowser browser = new CookieKeepingBrowser();
 
         HttpResponse<String> response = browser.get(authorizationUrl("&kc_idp_hint=microsoft"));
 
@@ -96,7 +95,7 @@ class TidbcloudSignInPageTest {
 
     @Test
     void postedUsernameAndPasswordAreNeverCheckedAndTheChoiceIsShownAgain() throws Exception {
-        Browser browser = new Browser();
+        CookieKeepingBrowser browser = new CookieKeepingBrowser();
         String html = browser.get(authorizationUrl("")).body();
         String tabId = queryParameter(html, "tab_id");
         String clientData = queryParameter(html, "client_data");
@@ -161,55 +160,5 @@ class TidbcloudSignInPageTest {
     private static String audience(JsonNode claims) {
         JsonNode aud = claims.path("aud");
         return aud.isArray() ? aud.toString() : aud.asText();
-    }
-
-    /**
-     * Keeps cookies like a browser. Keycloak marks its cookies Secure even on http://localhost,
-     * where browsers still send them; java.net's CookieManager would not.
-     */
-    private static final class Browser {
-        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        private final Map<String, String> cookies = new LinkedHashMap<>();
-
-        HttpResponse<String> get(String url) throws IOException, InterruptedException {
-            return send(request(url).GET().build());
-        }
-
-        HttpResponse<String> postForm(String url, Map<String, String> form) throws IOException, InterruptedException {
-            String body = form.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        }
-
-        HttpResponse<String> followRedirects(HttpResponse<String> response) throws IOException, InterruptedException {
-            for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
-                String location = response.headers().firstValue("Location").orElseThrow();
-                response = get(response.uri().resolve(location).toString());
-            }
-            return response;
-        }
-
-        private HttpRequest.Builder request(String url) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
-            if (!cookies.isEmpty()) {
-                builder.header("Cookie", cookies.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
-            }
-            return builder;
-        }
-
-        private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            for (String setCookie : response.headers().allValues("Set-Cookie")) {
-                String pair = setCookie.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-            }
-            return response;
-        }
     }
 }
