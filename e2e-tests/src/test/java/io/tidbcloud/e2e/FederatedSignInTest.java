@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -104,9 +103,8 @@ class FederatedSignInTest {
             SignInPages pages = new SignInPages(browser);
             try {
                 browser.open(url);
-                // Keycloak 26.7.3 drops kc_idp_hint when /device redirects to /login-actions/authenticate,
-                // so the device flow still shows the provider page (see deviceLinkWithIdpHintSkipsTheProviderPage).
-                pages.signInWith("microsoft", "bob", "bob-pass");
+                assertThat(pages.upstreamRealm()).as("--idp skips the provider page").isEqualTo("microsoft-dev");
+                pages.signInUpstream("bob", "bob-pass");
                 pages.acceptConsent();
                 browser.awaitText("Device Login Successful");
             } finally {
@@ -121,9 +119,6 @@ class FederatedSignInTest {
     }
 
     @Test
-    @Disabled("Keycloak 26.7.3: GET /device?user_code=..&kc_idp_hint=.. redirects to /login-actions/authenticate without"
-            + " the hint, and kc_idp_hint in the device authorization request is not kept with the device code;"
-            + " needs a hook in keycloak-extensions (see infra/FEDERATION.md, 'Skipping the provider page')")
     void deviceLinkWithIdpHintSkipsTheProviderPage() throws Exception {
         JsonNode device = deviceAuthorization("ticloud-cli", "openid");
         try (Browser browser = new Browser()) {
