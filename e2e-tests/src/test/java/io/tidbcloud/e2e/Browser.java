@@ -10,15 +10,16 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's Chromium, headless, driven through its own chromedriver (nothing is downloaded). */
 final class Browser implements AutoCloseable {
 
+    private final ChromeDriverService service;
     private final WebDriver driver;
     private final WebDriverWait wait;
 
@@ -29,11 +30,20 @@ final class Browser implements AutoCloseable {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
+        this.service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
                 .build();
-        this.driver = new ChromeDriver(service, options);
+        service.start();
+        // Plain WebDriver, not ChromeDriver: ChromeDriver also opens a DevTools (CDP) websocket at
+        // start, which these tests never use; when Chromium stalls that handshake, Selenium waits its
+        // 180 s read timeout before it goes on (seen: a 204 s test).
+        try {
+            this.driver = new RemoteWebDriver(service.getUrl(), options);
+        } catch (RuntimeException e) {
+            service.stop();
+            throw e;
+        }
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
@@ -88,6 +98,10 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+        }
     }
 }
