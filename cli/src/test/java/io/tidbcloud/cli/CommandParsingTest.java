@@ -64,7 +64,7 @@ class CommandParsingTest {
 
         assertFalse((boolean) field(login, "noBrowser"));
         assertNull(field(login, "idp"));
-        assertEquals(List.of("project:read", "project:write", "cluster:read", "cluster:write"),
+        assertEquals(List.of("project:read", "project:write", "cluster:read", "cluster:write", "offline_access"),
                 field(login, "scopes"));
     }
 

@@ -31,9 +31,12 @@ import picocli.CommandLine.Spec;
             "Shows a URL and a code; approve in any browser, on this machine or another."})
 public final class LoginCommand implements Callable<Integer> {
 
-    /** openid for the ID token (who signed in); the four API scopes. No offline_access: see README. */
+    /**
+     * openid for the ID token (who signed in); the four API scopes; offline_access so that the session
+     * outlives Keycloak's 30-minute SSO idle timeout (see README, verified end to end).
+     */
     public static final List<String> DEFAULT_SCOPES =
-            List.of("openid", "project:read", "project:write", "cluster:read", "cluster:write");
+            List.of("openid", "project:read", "project:write", "cluster:read", "cluster:write", "offline_access");
 
     /** The identity providers the realm federates (their Keycloak aliases). */
     public enum IdentityProvider { google, microsoft }
@@ -46,8 +49,8 @@ public final class LoginCommand implements Callable<Integer> {
 
     @Option(names = "--scopes", split = ",", paramLabel = "SCOPE",
             description = {"Scopes to request, comma-separated; openid is always added.",
-                "Default: project:read,project:write,cluster:read,cluster:write"},
-            defaultValue = "project:read,project:write,cluster:read,cluster:write")
+                "Default: project:read,project:write,cluster:read,cluster:write,offline_access"},
+            defaultValue = "project:read,project:write,cluster:read,cluster:write,offline_access")
     List<String> scopes;
 
     @Option(names = "--idp", paramLabel = "PROVIDER",

@@ -71,7 +71,7 @@ class LoginCommandTest {
         assertEquals(cli.oauthEndpoint(), stored.oauthEndpoint());
         // two polls of 5 s each on the fake clock, then 300 s of token life
         assertEquals(cli.clock.instant().plusSeconds(300).getEpochSecond(), stored.expiresAt());
-        assertEquals("openid project:read project:write cluster:read cluster:write",
+        assertEquals("openid project:read project:write cluster:read cluster:write offline_access",
                 stub.requests("POST", DEVICE_PATH).get(0).form().get("scope"));
         stub.verifyAllUsed();
     }
