@@ -1,0 +1,188 @@
+package io.tidbcloud.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * auth-service where the test Keycloak's revocation listener forwards (port 18081, see bin/dev
+ * infra up) and cloud-api-service instances subscribed to its feed; plus what revocation tests
+ * ask of them: a signed-in ticloud, token claims, and the wait for an API's first 401.
+ */
+final class RevocationStack implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The promise: a revoked token fails at every API instance within one second. */
+    static final Duration WITHIN = Duration.ofSeconds(1);
+
+    private final int authPort;
+    private ServiceProcess authService;
+    private final List<ServiceProcess> apis = new ArrayList<>();
+
+    private RevocationStack(int authPort) {
+        this.authPort = authPort;
+    }
+
+    static RevocationStack start(int apiInstances) throws Exception {
+        for (String secret : List.of("TIDBCLOUD_EVENTS_SECRET", "TIDBCLOUD_CLOUD_API_SECRET")) {
+            if (System.getenv(secret) == null) {
+                throw new IllegalStateException(secret + " is unset: source .dev/test/env (bin/dev infra up) or run bin/dev test");
+            }
+        }
+        String port = System.getenv().getOrDefault("TIDBCLOUD_TEST_AUTH_SERVICE_PORT", "18081");
+        RevocationStack stack = new RevocationStack(Integer.parseInt(port));
+        try {
+            stack.startAuthService();
+            for (int i = 0; i < apiInstances; i++) {
+                stack.apis.add(ServiceProcess.start("cloud-api-service",
+                        Map.of("TIDBCLOUD_AUTH_SERVICE_URL", "http://localhost:" + port)));
+            }
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    void startAuthService() throws Exception {
+        authService = ServiceProcess.start("auth-service", authPort, Map.of());
+    }
+
+    void stopAuthService() throws Exception {
+        authService.close();
+        authService = null;
+    }
+
+    List<String> apiUrls() {
+        return apis.stream().map(ServiceProcess::baseUrl).toList();
+    }
+
+    String apiUrl() {
+        return apis.get(0).baseUrl();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess api : apis) {
+            api.close();
+        }
+        if (authService != null) {
+            authService.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- people and tokens
+
+    /** `ticloud auth login` approved in a browser; the browser stays signed in when kept. */
+    static Browser login(TicloudCli ticloud, String idp, String user, String password, boolean keepBrowser) throws Exception {
+        TicloudCli.Running login = ticloud.start("auth", "login", "--no-browser");
+        String url = login.awaitStderrLine("Open this URL in your browser:", Duration.ofSeconds(60));
+        login.awaitStderrLine("Then confirm that it shows the code:", Duration.ofSeconds(5));
+        Browser browser = new Browser();
+        try {
+            new SignInPages(browser).approveDevice(url, idp, user, password);
+            browser.awaitText("Device Login Successful");
+        } catch (RuntimeException | Error e) {
+            browser.screenshot("revocation-login-" + user);
+            browser.close();
+            throw e;
+        }
+        TicloudCli.Result result = login.await(Duration.ofSeconds(60));
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        if (keepBrowser) {
+            return browser;
+        }
+        browser.close();
+        return null;
+    }
+
+    static JsonNode storedCredentials(TicloudCli ticloud) throws Exception {
+        Path file = ticloud.configDir().resolve("credentials.json");
+        return JSON.readTree(Files.readString(file)).get("default");
+    }
+
+    static String accessToken(TicloudCli ticloud) throws Exception {
+        return storedCredentials(ticloud).get("access_token").asText();
+    }
+
+    static String refreshToken(TicloudCli ticloud) throws Exception {
+        return storedCredentials(ticloud).get("refresh_token").asText();
+    }
+
+    static JsonNode claims(String jwt) throws Exception {
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    // ---------------------------------------------------------------- the API's answers
+
+    record Answer(int status, String body, String wwwAuthenticate) {
+    }
+
+    static Answer call(String apiUrl, String accessToken) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(apiUrl + "/v1beta1/projects"))
+                .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(),
+                response.headers().firstValue("WWW-Authenticate").orElse(null));
+    }
+
+    static void assertAccepted(String apiUrl, String accessToken) throws Exception {
+        Answer answer = call(apiUrl, accessToken);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    /**
+     * Polls until the API refuses the token, for at most {@code within} after {@code since}
+     * (System.nanoTime() when the revocation was answered), then checks the refusal is RFC 6750's.
+     */
+    static void assertRefusedWithin(String apiUrl, String accessToken, long since, Duration within) throws Exception {
+        Answer answer;
+        do {
+            answer = call(apiUrl, accessToken);
+            if (answer.status() == 401) {
+                break;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() - since < within.toNanos());
+        assertThat(answer.status()).as("API %s still answers %d %s %s after the revocation", apiUrl, answer.status(),
+                Duration.ofNanos(System.nanoTime() - since), answer.body()).isEqualTo(401);
+        assertRevokedAnswer(answer);
+    }
+
+    static void assertRevokedAnswer(Answer answer) throws Exception {
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.get("code").asInt()).isEqualTo(16);
+        assertThat(body.get("message").asText()).isEqualTo("Invalid access token: token has been revoked");
+        assertThat(body.get("details").isArray()).isTrue();
+        assertThat(answer.wwwAuthenticate())
+                .startsWith("Bearer ")
+                .contains("error=\"invalid_token\"")
+                .contains("error_description=\"token has been revoked\"");
+    }
+
+    /** RFC 7009 revocation at Keycloak by the public client ticloud-cli; returns when it answered. */
+    static long revokeAtKeycloak(String token, String tokenTypeHint) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=ticloud-cli&token_type_hint=" + tokenTypeHint
+                        + "&token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        long answeredAt = System.nanoTime();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return answeredAt;
+    }
+}

@@ -1,0 +1,58 @@
+package io.tidbcloud.e2e;
+
+import static io.tidbcloud.e2e.RevocationStack.accessToken;
+import static io.tidbcloud.e2e.RevocationStack.assertAccepted;
+import static io.tidbcloud.e2e.RevocationStack.assertRefusedWithin;
+import static io.tidbcloud.e2e.RevocationStack.refreshToken;
+import static io.tidbcloud.e2e.RevocationStack.revokeAtKeycloak;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** RFC 7009 revocation at Keycloak, of an access token and of a refresh token. */
+class TokenRevocationEndToEndTest {
+
+    private static RevocationStack stack;
+
+    @TempDir
+    Path tempDir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = RevocationStack.start(1);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void revokedAccessTokenIsRefusedWithinOneSecond() throws Exception {
+        TicloudCli ticloud = new TicloudCli(tempDir.resolve("ticloud"), stack.apiUrl());
+        RevocationStack.login(ticloud, "google", "alice", "alice-pass", false);
+        String token = accessToken(ticloud);
+        assertAccepted(stack.apiUrl(), token);
+
+        long revoked = revokeAtKeycloak(token, "access_token");
+
+        assertRefusedWithin(stack.apiUrl(), token, revoked, RevocationStack.WITHIN);
+    }
+
+    @Test
+    void revokingTheRefreshTokenMakesTheClientsAccessTokenRefusedWithinOneSecond() throws Exception {
+        TicloudCli ticloud = new TicloudCli(tempDir.resolve("ticloud"), stack.apiUrl());
+        RevocationStack.login(ticloud, "google", "alice", "alice-pass", false);
+        String token = accessToken(ticloud);
+        assertAccepted(stack.apiUrl(), token);
+
+        long revoked = revokeAtKeycloak(refreshToken(ticloud), "refresh_token");
+
+        assertRefusedWithin(stack.apiUrl(), token, revoked, RevocationStack.WITHIN);
+    }
+}
