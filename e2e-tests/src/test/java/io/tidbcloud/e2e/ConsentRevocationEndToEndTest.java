@@ -85,7 +85,9 @@ class ConsentRevocationEndToEndTest {
 
         HttpResponse<String> revoked = HTTP.send(HttpRequest.newBuilder(
                         URI.create(TestStack.oidcUrl() + "/account/applications/ticloud-cli/consent"))
-                .header("Authorization", "Bearer " + accountToken).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + accountToken)
+                .header("Accept", "application/json") // else Keycloak routes to the account console page
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
         long revokedAt = System.nanoTime();
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
 
