@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,11 +31,14 @@ final class RevocationStack implements AutoCloseable {
     static final Duration WITHIN = Duration.ofSeconds(1);
 
     private final int authPort;
+    /** Kept across a stop and start of auth-service: its revocations are durable, as in production. */
+    private final Path authDataDir;
     private ServiceProcess authService;
     private final List<ServiceProcess> apis = new ArrayList<>();
 
-    private RevocationStack(int authPort) {
+    private RevocationStack(int authPort) throws IOException {
         this.authPort = authPort;
+        this.authDataDir = Files.createTempDirectory("e2e-auth-service");
     }
 
     static RevocationStack start(int apiInstances) throws Exception {
@@ -59,7 +63,8 @@ final class RevocationStack implements AutoCloseable {
     }
 
     void startAuthService() throws Exception {
-        authService = ServiceProcess.start("auth-service", authPort, Map.of());
+        authService = ServiceProcess.start("auth-service", authPort,
+                Map.of("TIDBCLOUD_DATA_DIR", authDataDir.toString()));
     }
 
     void stopAuthService() throws Exception {

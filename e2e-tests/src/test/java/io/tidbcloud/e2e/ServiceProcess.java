@@ -57,7 +57,7 @@ final class ServiceProcess implements AutoCloseable {
         Path dataDir = Files.createTempDirectory("e2e-" + module);
         ProcessBuilder builder = new ProcessBuilder(TestStack.javaBinary().toString(), "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("TIDBCLOUD_OIDC_URL", TestStack.oidcUrl());
         builder.environment().put("TIDBCLOUD_KEYCLOAK_URL", TestStack.keycloakUrl());
