@@ -67,6 +67,15 @@ public class RevocationFeed {
 
     private void run(long from, SseEventSink sink, Sse sse) throws InterruptedException {
         long position = from;
+        long end = revocations.lastSeq();
+        if (position > end) {
+            // The subscriber saw positions this store never reached: the store was restored or
+            // replaced. Waiting for newer positions would skip every revocation up to there, so
+            // replay all that is kept; a deny set takes a revocation twice without harm.
+            LOG.warnf("revocation feed: a subscriber resumes after %d but the feed ends at %d; replaying from the start",
+                    position, end);
+            position = 0;
+        }
         boolean caughtUp = false;
         long heartbeatMillis = config.heartbeat().toMillis();
         while (!sink.isClosed()) {

@@ -54,6 +54,10 @@ public class RevocationService {
         return store.after(seq, clock.millis(), limit);
     }
 
+    public long lastSeq() {
+        return store.lastSeq();
+    }
+
     public int pruneExpired() {
         return store.pruneExpired(clock.millis());
     }

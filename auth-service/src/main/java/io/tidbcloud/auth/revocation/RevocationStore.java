@@ -56,6 +56,18 @@ public class RevocationStore {
         }
     }
 
+    /** The newest position in the store, 0 when it holds nothing. */
+    public long lastSeq() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM revocation_event");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read revocations", e);
+        }
+    }
+
     /** Revocations after {@code seq}, oldest first, that can still cover a valid token. */
     public List<Revocation> after(long seq, long now, int limit) {
         try (Connection connection = dataSource.getConnection();

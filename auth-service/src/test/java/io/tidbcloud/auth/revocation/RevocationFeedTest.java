@@ -86,6 +86,19 @@ class RevocationFeedTest {
         }
     }
 
+    @Test
+    void subscriberResumingBeyondTheFeedsEndGetsEveryKeptRevocationAgain() throws Exception {
+        // A subscriber that saw more than this store holds (a store restored from a backup) must not
+        // wait for newer positions and miss what the store has now.
+        String kept = "s-" + UUID.randomUUID();
+        deliver(kept);
+        try (Subscription resumed = subscribe(Long.toString(Long.MAX_VALUE / 2))) {
+            List<String[]> replayed = new ArrayList<>();
+            resumed.awaitNamed("caught-up", replayed);
+            assertThat(replayed).anyMatch(event -> event[1].equals("revocation") && event[2].contains(kept));
+        }
+    }
+
     private static void deliver(String sessionId) {
         given().contentType("application/json").header("X-Tidbcloud-Events-Secret", "test-events-secret")
                 .body(RevocationIngestTest.sessionRevocation(UUID.randomUUID().toString(), sessionId))
