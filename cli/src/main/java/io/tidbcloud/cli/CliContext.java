@@ -4,6 +4,7 @@ import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.config.Settings;
 import io.tidbcloud.cli.credentials.CredentialStore;
 import io.tidbcloud.cli.http.HttpTransport;
+import io.tidbcloud.cli.http.LazyHttpClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -59,10 +60,10 @@ public record CliContext(
                 new PrintWriter(System.err, true),
                 env,
                 Path.of(System.getProperty("user.home")),
-                HttpClient.newBuilder()
+                new LazyHttpClient(() -> HttpClient.newBuilder()
                         .connectTimeout(Duration.ofSeconds(10))
                         .followRedirects(HttpClient.Redirect.NEVER)
-                        .build(),
+                        .build()),
                 Clock.systemUTC(),
                 Sleeper.system(),
                 BrowserOpener.system(env),

@@ -8,7 +8,9 @@ import io.tidbcloud.api.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,12 +19,20 @@ import org.jboss.logging.Logger;
  *
  * <p>Race-safe without locks: the unique owner_subject lets only one of two concurrent first
  * calls commit; the loser's transaction fails and it reads the winner's organization.
+ *
+ * <p>Every authorized request passes through here, and a caller's organization never changes once
+ * made (nothing deletes or re-owns one), so each instance remembers the tenants it has seen
+ * instead of opening a transaction and querying on every call.
  */
 @ApplicationScoped
 public class TenantService {
 
     private static final Logger LOG = Logger.getLogger(TenantService.class);
     private static final int READS_AFTER_CONFLICT = 5;
+    /** Bounds the memory of an instance that sees very many users; a miss costs one query. */
+    private static final int KNOWN_TENANTS_LIMIT = 100_000;
+
+    private final Map<String, Tenant> known = new ConcurrentHashMap<>();
 
     @Inject
     ProjectService projects;
@@ -31,6 +41,18 @@ public class TenantService {
     ApiConfig config;
 
     public Tenant enroll(Caller caller) {
+        Tenant tenant = known.get(caller.subject());
+        if (tenant == null) {
+            tenant = findOrCreate(caller);
+            if (known.size() >= KNOWN_TENANTS_LIMIT) {
+                known.clear();
+            }
+            known.put(caller.subject(), tenant);
+        }
+        return tenant;
+    }
+
+    private Tenant findOrCreate(Caller caller) {
         Optional<Tenant> existing = find(caller.subject());
         if (existing.isPresent()) {
             return existing.get();

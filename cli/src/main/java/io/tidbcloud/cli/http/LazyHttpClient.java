@@ -1,0 +1,107 @@
+package io.tidbcloud.cli.http;
+
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * An {@link HttpClient} built on first use. Building one loads the default {@link SSLContext} and
+ * the trust store, a large part of a JVM CLI's start-up; commands that never call a server
+ * ({@code --help}, {@code config}, {@code completion}) should not pay for it.
+ */
+public final class LazyHttpClient extends HttpClient {
+
+    private final Supplier<HttpClient> factory;
+    private volatile HttpClient client;
+
+    public LazyHttpClient(Supplier<HttpClient> factory) {
+        this.factory = factory;
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = factory.get();
+                    client = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    @Override
+    public Optional<CookieHandler> cookieHandler() {
+        return client().cookieHandler();
+    }
+
+    @Override
+    public Optional<Duration> connectTimeout() {
+        return client().connectTimeout();
+    }
+
+    @Override
+    public Redirect followRedirects() {
+        return client().followRedirects();
+    }
+
+    @Override
+    public Optional<ProxySelector> proxy() {
+        return client().proxy();
+    }
+
+    @Override
+    public SSLContext sslContext() {
+        return client().sslContext();
+    }
+
+    @Override
+    public SSLParameters sslParameters() {
+        return client().sslParameters();
+    }
+
+    @Override
+    public Optional<Authenticator> authenticator() {
+        return client().authenticator();
+    }
+
+    @Override
+    public Version version() {
+        return client().version();
+    }
+
+    @Override
+    public Optional<Executor> executor() {
+        return client().executor();
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        return client().send(request, handler);
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return client().sendAsync(request, handler);
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+            HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+        return client().sendAsync(request, handler, pushPromiseHandler);
+    }
+}
