@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.tidbcloud.cli.credentials.CredentialStore;
 import io.tidbcloud.cli.credentials.Credentials;
+import io.tidbcloud.cli.http.CliHttpClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,7 +50,7 @@ final class AotTraining {
             new CredentialStore(dir.resolve("config")).save("default", new Credentials(base + "/realms/tidbcloud",
                     "ticloud-cli", "training-access", "training-refresh", null, now - 1,
                     "openid project:read cluster:read", "training@example.com"));
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = CliHttpClient.create(); // the client a real run builds, so its classes are cached
             String[][] commands = {
                 {"--help"}, {"--version"}, {"project", "list", "-o", "json"}, {"project", "list"},
                 {"serverless", "list", "-o", "json"}, {"serverless", "list"}, {"auth", "token"},

@@ -4,7 +4,7 @@ import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.config.Settings;
 import io.tidbcloud.cli.credentials.CredentialStore;
 import io.tidbcloud.cli.http.HttpTransport;
-import io.tidbcloud.cli.http.LazyHttpClient;
+import io.tidbcloud.cli.http.CliHttpClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -14,7 +14,6 @@ import java.lang.reflect.Method;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -60,10 +59,7 @@ public record CliContext(
                 new PrintWriter(System.err, true),
                 env,
                 Path.of(System.getProperty("user.home")),
-                new LazyHttpClient(() -> HttpClient.newBuilder()
-                        .connectTimeout(Duration.ofSeconds(10))
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build()),
+                CliHttpClient.create(),
                 Clock.systemUTC(),
                 Sleeper.system(),
                 BrowserOpener.system(env),
@@ -83,7 +79,7 @@ public record CliContext(
 
     /** Where this profile's tokens live: the OS keyring when one is reachable, else the credentials file. */
     public CredentialStore credentials() {
-        return CredentialStore.open(settings().configDir(), env);
+        return CredentialStore.open(Settings.configDir(env, home), env); // config.toml is not needed here
     }
 
     /** HTTP as every command sends it; with -D each exchange goes to stderr, tokens masked. */

@@ -20,12 +20,16 @@ public final class TokenRefresh {
 
     private final OAuthHttp http;
     private final URI tokenEndpoint;
-    private final ClientID clientId;
+    /**
+     * A String until a refresh is sent: every API call builds a TokenRefresh, few use it, and Nimbus's
+     * {@link ClientID} seeds a {@code SecureRandom} when its class is first loaded.
+     */
+    private final String clientId;
 
     public TokenRefresh(OAuthHttp http, URI tokenEndpoint, String clientId) {
         this.http = http;
         this.tokenEndpoint = tokenEndpoint;
-        this.clientId = new ClientID(clientId);
+        this.clientId = clientId;
     }
 
     /**
@@ -33,7 +37,7 @@ public final class TokenRefresh {
      *         token was revoked, expired, or its session ended
      */
     public IssuedTokens refresh(String refreshToken) throws IOException, InterruptedException, OAuthProtocolException {
-        HTTPRequest request = new TokenRequest.Builder(tokenEndpoint, clientId,
+        HTTPRequest request = new TokenRequest.Builder(tokenEndpoint, new ClientID(clientId),
                 new RefreshTokenGrant(new RefreshToken(refreshToken)))
                 .build()
                 .toHTTPRequest();

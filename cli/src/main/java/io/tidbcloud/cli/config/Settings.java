@@ -31,9 +31,14 @@ public final class Settings {
     }
 
     public static Settings load(Map<String, String> env, Path home) {
-        String dir = env.get(CONFIG_DIR_ENV);
-        Path configDir = dir == null || dir.isBlank() ? home.resolve(".ticloud") : Path.of(dir);
+        Path configDir = configDir(env, home);
         return new Settings(configDir, ConfigFile.read(configDir.resolve(ConfigFile.NAME)), env);
+    }
+
+    /** $TICLOUD_CONFIG_DIR, else ~/.ticloud; without reading config.toml. */
+    public static Path configDir(Map<String, String> env, Path home) {
+        String dir = env.get(CONFIG_DIR_ENV);
+        return dir == null || dir.isBlank() ? home.resolve(".ticloud") : Path.of(dir);
     }
 
     public Path configDir() {

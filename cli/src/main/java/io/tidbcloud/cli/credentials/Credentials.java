@@ -1,11 +1,9 @@
 package io.tidbcloud.cli.credentials;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * The tokens of one signed-in profile, as stored in the credentials file.
+ * The tokens of one signed-in profile, as stored in the credentials file ({@link CredentialsJson}).
  *
  * @param oauthEndpoint   the realm that issued them; tokens are never sent on behalf of another one
  * @param clientId        the client they were issued to (revocation and refresh need it)
@@ -16,16 +14,15 @@ import java.time.Instant;
  * @param scope           granted scopes, space-separated
  * @param email           the signed-in person's email, from the ID token
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Credentials(
-        @JsonProperty("oauth_endpoint") String oauthEndpoint,
-        @JsonProperty("client_id") String clientId,
-        @JsonProperty("access_token") String accessToken,
-        @JsonProperty("refresh_token") String refreshToken,
-        @JsonProperty("id_token") String idToken,
-        @JsonProperty("expires_at") long expiresAt,
-        @JsonProperty("scope") String scope,
-        @JsonProperty("email") String email) {
+        String oauthEndpoint,
+        String clientId,
+        String accessToken,
+        String refreshToken,
+        String idToken,
+        long expiresAt,
+        String scope,
+        String email) {
 
     public Instant accessTokenExpiry() {
         return Instant.ofEpochSecond(expiresAt);

@@ -1,9 +1,5 @@
 package io.tidbcloud.cli.credentials;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tidbcloud.cli.CliException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,12 +15,7 @@ import java.util.TreeMap;
  */
 public final class CredentialsFile implements TokenVault {
 
-    private static final TypeReference<TreeMap<String, Credentials>> ENTRIES = new TypeReference<>() { };
-
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public CredentialsFile(Path file) {
         this.file = file;
@@ -43,7 +34,7 @@ public final class CredentialsFile implements TokenVault {
     public void save(String profile, Credentials credentials) throws IOException {
         Map<String, Credentials> entries = readAll();
         entries.put(profile, credentials);
-        SecureFiles.writePrivate(file, json.writeValueAsBytes(entries));
+        SecureFiles.writePrivate(file, CredentialsJson.writeEntries(entries));
     }
 
     @Override
@@ -55,7 +46,7 @@ public final class CredentialsFile implements TokenVault {
         if (entries.isEmpty()) {
             Files.deleteIfExists(file);
         } else {
-            SecureFiles.writePrivate(file, json.writeValueAsBytes(entries));
+            SecureFiles.writePrivate(file, CredentialsJson.writeEntries(entries));
         }
         return true;
     }
@@ -71,7 +62,7 @@ public final class CredentialsFile implements TokenVault {
             if (content.length == 0) {
                 return new TreeMap<>();
             }
-            return json.readValue(content, ENTRIES);
+            return CredentialsJson.readEntries(content);
         } catch (NoSuchFileException e) {
             return new TreeMap<>();
         } catch (IOException e) {

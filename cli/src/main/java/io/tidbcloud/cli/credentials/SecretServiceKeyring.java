@@ -1,7 +1,5 @@
 package io.tidbcloud.cli.credentials;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidbcloud.cli.CliException;
 import java.io.File;
 import java.io.IOException;
@@ -28,8 +26,6 @@ public final class SecretServiceKeyring implements TokenVault {
 
     private final String secretTool;
     private final Path configDir;
-    private final ObjectMapper json = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     SecretServiceKeyring(String secretTool, Path configDir) {
         this.secretTool = secretTool;
@@ -68,12 +64,12 @@ public final class SecretServiceKeyring implements TokenVault {
             }
             return Optional.empty();
         }
-        return Optional.of(json.readValue(lookup.out().strip(), Credentials.class));
+        return Optional.of(CredentialsJson.read(lookup.out().strip()));
     }
 
     @Override
     public void save(String profile, Credentials credentials) throws IOException {
-        Run store = run(json.writeValueAsString(credentials), "store", "--label=ticloud (" + profile + ")",
+        Run store = run(CredentialsJson.write(credentials), "store", "--label=ticloud (" + profile + ")",
                 "service", SERVICE, "account", account(profile));
         if (store.exit() != 0) {
             throw CliException.error("Cannot store your tokens in the OS keyring: " + store.err().strip());
