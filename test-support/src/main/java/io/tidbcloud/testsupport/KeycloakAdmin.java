@@ -97,6 +97,15 @@ public final class KeycloakAdmin implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Sets how long the access tokens this client gets from now on live (Keycloak's client
+     * setting {@code access.token.lifespan}), instead of the realm's default.
+     */
+    public void setAccessTokenLifespan(TestClient client, java.time.Duration lifespan) {
+        http.sendJson("PUT", settings.adminRealmUrl() + "/clients/" + client.internalId(), adminToken(),
+                Map.of("attributes", Map.of("access.token.lifespan", Long.toString(lifespan.toSeconds()))), 204);
+    }
+
     /** Deletes a client created here; the tokens it got stay valid until they expire. */
     public void deleteClient(TestClient client) {
         http.sendJson("DELETE", settings.adminRealmUrl() + "/clients/" + client.internalId(),

@@ -17,6 +17,8 @@ public interface ApiConfig {
 
     Provisioning provisioning();
 
+    TokenCache tokenCache();
+
     interface Paging {
 
         /** Page size when a list request names none. */
@@ -80,5 +82,13 @@ public interface ApiConfig {
         /** Most clusters one worker run advances. */
         @WithDefault("50")
         int batchSize();
+    }
+
+    /** Verified bearer tokens remembered until they expire (see VerifiedTokenCache). */
+    interface TokenCache {
+
+        /** Most tokens remembered at once; {@code 0} verifies every request's token in full. */
+        @WithDefault("10000")
+        int maxEntries();
     }
 }

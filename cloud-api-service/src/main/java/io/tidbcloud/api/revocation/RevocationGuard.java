@@ -3,7 +3,6 @@ package io.tidbcloud.api.revocation;
 import io.tidbcloud.api.error.ApiException;
 import io.tidbcloud.api.error.GrpcStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The deny check on the request path, after the JWT checks. While the feed is lost longer than
@@ -23,7 +22,7 @@ public class RevocationGuard {
     }
 
     /** Throws when the token is revoked, or when revocations cannot be known right now. */
-    public void check(JsonWebToken token) {
+    public void check(RevocationKeys token) {
         if (!feed.enabled()) {
             return;
         }
@@ -31,13 +30,8 @@ public class RevocationGuard {
             throw new ApiException(GrpcStatus.UNAVAILABLE,
                     "Revocation status cannot be checked right now (revocation feed lost); try again shortly");
         }
-        Object sid = token.getClaim("sid");
-        if (sid == null) {
-            sid = token.getClaim("session_state");
-        }
-        Object azp = token.getClaim("azp");
-        if (denySet.isRevoked(token.getTokenID(), sid == null ? null : sid.toString(), azp == null ? null : azp.toString(),
-                token.getSubject(), token.getIssuedAtTime(), System.currentTimeMillis())) {
+        if (denySet.isRevoked(token.tokenId(), token.sessionId(), token.clientId(), token.subject(), token.issuedAt(),
+                System.currentTimeMillis())) {
             throw new RevokedTokenException();
         }
     }

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -42,21 +44,17 @@ public class AccessFilter {
 
     private volatile Boolean benchBuild;
 
+    /** What each resource method needs, read from its annotations once. */
+    private final Map<Method, Requirement> requirements = new ConcurrentHashMap<>();
+
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public void authorize(ResourceInfo resource) {
         Method method = resource.getResourceMethod();
         if (method == null) {
             return;
         }
-        Class<?> type = resource.getResourceClass();
-        RequiresScope required = method.getAnnotation(RequiresScope.class);
-        if (required == null) {
-            required = type.getAnnotation(RequiresScope.class);
-        }
-        boolean needsToken = required != null
-                || method.isAnnotationPresent(Authenticated.class)
-                || type.isAnnotationPresent(Authenticated.class);
-        if (!needsToken) {
+        Requirement required = requirements.computeIfAbsent(method, m -> Requirement.of(m, resource.getResourceClass()));
+        if (!required.token()) {
             return;
         }
         if (isBenchBuild()) {
@@ -68,11 +66,12 @@ public class AccessFilter {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthorizedException();
         }
+        VerifiedToken verified = VerifiedToken.of(identity, token);
         // A verified token may still be revoked (logout, revocation, ended session, disabled user).
-        revocations.check(token);
-        Caller caller = Caller.from(token);
-        if (required != null && !caller.hasScope(required.value())) {
-            throw new InsufficientScopeException(required.value());
+        revocations.check(verified.revocationKeys());
+        Caller caller = verified.caller();
+        if (required.scope() != null && !caller.hasScope(required.scope())) {
+            throw new InsufficientScopeException(required.scope());
         }
         currentCaller.set(caller, tenants.enroll(caller));
     }
@@ -84,5 +83,20 @@ public class AccessFilter {
             benchBuild = bench;
         }
         return bench;
+    }
+
+    /** Whether a resource method needs a token ({@link RequiresScope} or {@link Authenticated}), and which scope. */
+    private record Requirement(boolean token, String scope) {
+
+        static Requirement of(Method method, Class<?> type) {
+            RequiresScope scope = method.getAnnotation(RequiresScope.class);
+            if (scope == null) {
+                scope = type.getAnnotation(RequiresScope.class);
+            }
+            boolean token = scope != null
+                    || method.isAnnotationPresent(Authenticated.class)
+                    || type.isAnnotationPresent(Authenticated.class);
+            return new Requirement(token, scope == null ? null : scope.value());
+        }
     }
 }

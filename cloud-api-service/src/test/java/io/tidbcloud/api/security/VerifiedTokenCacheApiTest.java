@@ -1,0 +1,102 @@
+package io.tidbcloud.api.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tidbcloud.testsupport.KeycloakAdmin;
+import io.tidbcloud.testsupport.TestClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A token that has been verified once is remembered (VerifiedTokenCache), and remembering it must
+ * change nothing a client can see: it still expires on time, and every request is still checked
+ * for the endpoint's scope.
+ */
+@QuarkusTest
+class VerifiedTokenCacheApiTest {
+
+    private static KeycloakAdmin keycloak;
+    private static TestClient shortLived;
+    private static TestClient reader;
+
+    @BeforeAll
+    static void createClients() {
+        keycloak = KeycloakAdmin.fromEnvironment();
+        shortLived = keycloak.createServiceClient("cache-short", "cluster:read");
+        keycloak.setAccessTokenLifespan(shortLived, Duration.ofSeconds(3));
+        reader = keycloak.createServiceClient("cache-reader", "cluster:read", "cluster:write");
+    }
+
+    @AfterAll
+    static void deleteClients() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedAsInvalidTokenOnceItHasExpired() throws InterruptedException {
+        String token = shortLived.token("cluster:read");
+        Instant expiry = Instant.ofEpochSecond(claims(token).path("exp").asLong());
+        given().auth().oauth2(token).get("/v1beta1/clusters").then().statusCode(200);
+        given().auth().oauth2(token).get("/v1beta1/clusters").then().statusCode(200);
+
+        Duration untilExpired = Duration.between(Instant.now(), expiry.plusMillis(1100));
+        assertTrue(untilExpired.toSeconds() < 10, "the client's tokens should live 3 s, this one until " + expiry);
+        Thread.sleep(Math.max(0, untilExpired.toMillis()));
+
+        given().auth().oauth2(token).get("/v1beta1/clusters")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .body("code", equalTo(16));
+    }
+
+    @Test
+    void aRememberedTokenIsStillCheckedForEachEndpointsScope() {
+        String readOnly = reader.token("cluster:read");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(readOnly).get("/v1beta1/clusters").then().statusCode(200);
+            given().auth().oauth2(readOnly).contentType(ContentType.JSON)
+                    .body(Map.of("displayName", "cache-denied", "region", Map.of("name", "regions/aws-us-east-1")))
+                    .post("/v1beta1/clusters")
+                    .then().statusCode(403)
+                    .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""))
+                    .header("WWW-Authenticate", containsString("scope=\"cluster:write\""));
+        }
+    }
+
+    @Test
+    void aTamperedCopyOfARememberedTokenIsRefused() {
+        String token = reader.token("cluster:read");
+        given().auth().oauth2(token).get("/v1beta1/clusters").then().statusCode(200);
+        int signature = token.lastIndexOf('.') + 1;
+        String tampered = token.substring(0, signature) + (token.charAt(signature) == 'A' ? 'B' : 'A')
+                + token.substring(signature + 1);
+        given().auth().oauth2(tampered).get("/v1beta1/clusters")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""));
+        given().auth().oauth2(token).get("/v1beta1/clusters").then().statusCode(200);
+    }
+
+    private static JsonNode claims(String jwt) {
+        try {
+            String payload = jwt.split("\\.")[1];
+            return new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

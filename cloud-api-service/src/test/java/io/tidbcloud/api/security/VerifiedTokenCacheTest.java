@@ -1,0 +1,129 @@
+package io.tidbcloud.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.StringPermission;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+
+/** The cache's own rules, with a settable clock: what it keeps, for how long, and what it drops. */
+class VerifiedTokenCacheTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000);
+
+    @Test
+    void aVerifiedTokenIsFoundUntilTheSecondItExpires() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
+        cache.remember(verified("token-a", now.get() + 60, "cluster:read"));
+
+        assertThat(cache.find("token-a")).get().extracting(i -> i.getPrincipal().getName()).isEqualTo("sub-token-a");
+        now.addAndGet(59);
+        assertThat(cache.find("token-a")).isPresent();
+        now.addAndGet(1);
+        assertThat(cache.find("token-a")).isEmpty();
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void anotherTokenIsNotFound() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
+        cache.remember(verified("token-a", now.get() + 60, "cluster:read"));
+        assertThat(cache.find("token-a-tampered")).isEmpty();
+    }
+
+    @Test
+    void anExpiredAnonymousOrCachedIdentityIsNotRemembered() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
+        cache.remember(verified("expired", now.get(), "cluster:read"));
+        cache.remember(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
+        cache.remember(QuarkusSecurityIdentity.builder(verified("served", now.get() + 60, "cluster:read"))
+                .addAttribute(VerifiedTokenCache.FROM_CACHE, true).build());
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void theRememberedIdentityKeepsScopesAndClaimsButNotTheRequestThatVerifiedIt() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
+        cache.remember(verified("token-a", now.get() + 60, "cluster:read project:read"));
+
+        SecurityIdentity remembered = cache.find("token-a").orElseThrow();
+        assertThat(remembered.getAttributes()).doesNotContainKey(RoutingContext.class.getName())
+                .containsEntry("tenant-id", "Default");
+        assertThat(remembered.checkPermissionBlocking(new StringPermission("cluster", "read"))).isTrue();
+        assertThat(remembered.checkPermissionBlocking(new StringPermission("cluster", "write"))).isFalse();
+        assertThat(remembered.getCredential(AccessTokenCredential.class).getToken()).isEqualTo("token-a");
+    }
+
+    @Test
+    void aFullCacheDropsExpiredEntriesFirstAndStaysBounded() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
+        for (int i = 0; i < 5; i++) {
+            cache.remember(verified("short-" + i, now.get() + 10, "cluster:read"));
+        }
+        for (int i = 0; i < 5; i++) {
+            cache.remember(verified("long-" + i, now.get() + 600, "cluster:read"));
+        }
+        now.addAndGet(10);
+        cache.remember(verified("new", now.get() + 600, "cluster:read"));
+
+        assertThat(cache.size()).isEqualTo(6);
+        assertThat(cache.find("long-0")).isPresent();
+        assertThat(cache.find("new")).isPresent();
+
+        for (int i = 0; i < 100; i++) {
+            cache.remember(verified("many-" + i, now.get() + 600, "cluster:read"));
+            assertThat(cache.size()).isLessThanOrEqualTo(10);
+        }
+    }
+
+    @Test
+    void sizeZeroRemembersNothing() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(0, now::get);
+        cache.remember(verified("token-a", now.get() + 60, "cluster:read"));
+        assertThat(cache.enabled()).isFalse();
+        assertThat(cache.find("token-a")).isEmpty();
+    }
+
+    /** An identity as quarkus-oidc builds it for a verified access token. */
+    private static SecurityIdentity verified(String token, long exp, String scope) {
+        Map<String, Object> claims = new HashMap<>(Map.of("sub", "sub-" + token, "exp", exp, "iat", exp - 300, "scope", scope));
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new Jwt(claims))
+                .addCredential(new AccessTokenCredential(token))
+                .addAttribute(RoutingContext.class.getName(), new Object())
+                .addAttribute("tenant-id", "Default")
+                .addPermissionsAsString(Set.of(scope.split(" ")))
+                .build();
+    }
+
+    private record Jwt(Map<String, Object> claims) implements JsonWebToken {
+        @Override
+        public String getName() {
+            return (String) claims.get("sub");
+        }
+
+        @Override
+        public Set<String> getClaimNames() {
+            return claims.keySet();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T getClaim(String name) {
+            return (T) claims.get(name);
+        }
+
+        @Override
+        public long getExpirationTime() {
+            return ((Number) claims.get("exp")).longValue();
+        }
+    }
+}
