@@ -4,6 +4,7 @@ import io.tidbcloud.cli.auth.AuthCommand;
 import io.tidbcloud.cli.config.ConfigCommand;
 import io.tidbcloud.cli.project.ProjectCommand;
 import io.tidbcloud.cli.serverless.ServerlessCommand;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,10 +17,17 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Ticloud.Version.class,
         description = "Command-line client of TiDB Cloud: sign in with your browser, then manage projects and clusters.",
-        subcommands = {AuthCommand.class, ProjectCommand.class, ServerlessCommand.class, ConfigCommand.class,
-            CompletionCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 error, 2 usage, 4 not signed in or token rejected, 130 interrupted."})
 public final class Ticloud implements Runnable {
+
+    /**
+     * The command groups, in the order {@code --help} lists them. Added in {@link #commandLine(CliContext, String...)}
+     * rather than as {@code subcommands} of the annotation, so that a run builds only the group it uses.
+     */
+    private static final List<Class<?>> GROUPS = List.of(AuthCommand.class, ProjectCommand.class,
+            ServerlessCommand.class, ConfigCommand.class, CompletionCommand.class);
+    /** Writes completion for the whole tree, so it needs every group built. */
+    private static final Class<?> NEEDS_WHOLE_TREE = CompletionCommand.class;
 
     @Spec
     CommandSpec spec;
@@ -49,17 +57,45 @@ public final class Ticloud implements Runnable {
 
     /** Runs one ticloud invocation and returns its exit code. */
     public static int run(CliContext context, String... args) {
-        return commandLine(context).execute(args);
+        return commandLine(context, args).execute(args);
     }
 
-    /** The command tree wired to the context: commands get it in their constructor. */
+    /** The whole command tree wired to the context: commands get it in their constructor. */
     public static CommandLine commandLine(CliContext context) {
+        return commandLine(context, (String[]) null);
+    }
+
+    /**
+     * The command tree that {@code args} need: when they start with a group's name ({@code project list}), the
+     * root and that group only; otherwise (help, an option first, an unknown command) every group. Picocli reads
+     * each command's annotations reflectively as it builds the tree, which in a CLI's cold JVM costs more than
+     * the rest of the run; the groups not named could not be reached by this command line anyway.
+     */
+    static CommandLine commandLine(CliContext context, String... args) {
         CommandLine commandLine = new CommandLine(new Ticloud(context.options()), new CommandFactory(context));
+        Class<?> named = args == null || args.length == 0 ? null : groupNamed(args[0]);
+        for (Class<?> group : GROUPS) {
+            if (named == null || group == named) {
+                commandLine.addSubcommand(group);
+            }
+        }
+        // After the subcommands: picocli applies these settings to the subcommands present when they are set.
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         return commandLine;
+    }
+
+    /** The group whose name or alias is {@code word}, when it can run without the other groups; else null. */
+    private static Class<?> groupNamed(String word) {
+        for (Class<?> group : GROUPS) {
+            Command command = group.getAnnotation(Command.class);
+            if (command.name().equals(word) || List.of(command.aliases()).contains(word)) {
+                return group == NEEDS_WHOLE_TREE ? null : group;
+            }
+        }
+        return null;
     }
 
     /** "ticloud 0.1.0", from the jar manifest. */

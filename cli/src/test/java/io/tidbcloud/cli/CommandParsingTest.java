@@ -43,7 +43,7 @@ class CommandParsingTest {
     }
 
     private static CommandLine parse(String... args) {
-        CommandLine root = Ticloud.commandLine(CliContext.system());
+        CommandLine root = Ticloud.commandLine(CliContext.system(), args); // the tree a run with these args builds
         ParseResult result = root.parseArgs(args);
         while (result.hasSubcommand()) {
             result = result.subcommand();
@@ -130,9 +130,38 @@ class CommandParsingTest {
         assertTrue(before.debug());
 
         GlobalOptions after = new GlobalOptions();
-        Ticloud.commandLine(context(after)).parseArgs("serverless", "list", "--profile", "prod", "--debug");
+        String[] args = {"serverless", "list", "--profile", "prod", "--debug"};
+        Ticloud.commandLine(context(after), args).parseArgs(args);
         assertEquals("prod", after.profile());
         assertTrue(after.debug());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "project list -o json | project",
+        "serverless ls        | serverless",
+        "auth whoami          | auth",
+        "config list          | config",
+        "completion bash      | auth project serverless config completion",
+        "-P prod project list | auth project serverless config completion",
+        "--help               | auth project serverless config completion",
+        "projects list        | auth project serverless config completion",
+    })
+    void aRunBuildsOnlyTheGroupItNamesExceptCompletionWhichDescribesTheWholeTree(String args, String groups) {
+        CommandLine root = Ticloud.commandLine(CliContext.system(), args.split(" "));
+
+        assertEquals(List.of(groups.split(" ")), List.copyOf(root.getSubcommands().keySet())); // in --help order
+    }
+
+    @Test
+    void aTreeWithOneGroupPrintsThatGroupsHelpAsTheWholeTreeDoes() {
+        CommandLine whole = Ticloud.commandLine(CliContext.system());
+        CommandLine one = Ticloud.commandLine(CliContext.system(), "project", "list", "--help");
+
+        assertEquals(whole.getSubcommands().get("project").getSubcommands().get("list").getUsageMessage(),
+                one.getSubcommands().get("project").getSubcommands().get("list").getUsageMessage());
+        assertEquals(whole.getSubcommands().get("project").getUsageMessage(),
+                one.getSubcommands().get("project").getUsageMessage());
     }
 
     private static CliContext context(GlobalOptions options) {
