@@ -9,14 +9,12 @@ import static io.tidbcloud.e2e.RevocationStack.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tidbcloud.testsupport.KeycloakAdmin;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,27 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdminRevocationEndToEndTest {
 
-    private static RevocationStack stack;
-    private static KeycloakAdmin admin;
+    @RegisterExtension
+    static final RevocationStack stack = RevocationStack.withApiInstances(1);
 
     @TempDir
     Path tempDir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RevocationStack.start(1);
-        admin = KeycloakAdmin.fromEnvironment();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (admin != null) {
-            admin.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void adminEndingTheSessionMakesItsAccessTokenRefusedWithinOneSecond() throws Exception {
@@ -81,7 +63,7 @@ class AdminRevocationEndToEndTest {
 
     private String signedIn(String idp, String user, String password) throws Exception {
         TicloudCli ticloud = new TicloudCli(tempDir.resolve("ticloud-" + user), stack.apiUrl());
-        RevocationStack.login(ticloud, idp, user, password, false);
+        DeviceLogin.signIn(ticloud, idp, user, password);
         String token = accessToken(ticloud);
         assertAccepted(stack.apiUrl(), token);
         return token;
@@ -90,7 +72,7 @@ class AdminRevocationEndToEndTest {
     /** Calls the admin API of realm tidbcloud; returns System.nanoTime() when it answered 204. */
     private static long admin(String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestStack.keycloakUrl() + "/admin/realms/tidbcloud" + path))
-                .header("Authorization", "Bearer " + admin.adminToken());
+                .header("Authorization", "Bearer " + stack.admin().adminToken());
         if (json != null) {
             ObjectNode body = (ObjectNode) JSON.readTree(json);
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));

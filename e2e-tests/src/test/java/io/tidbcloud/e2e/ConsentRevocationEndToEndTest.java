@@ -7,7 +7,6 @@ import static io.tidbcloud.e2e.RevocationStack.assertAccepted;
 import static io.tidbcloud.e2e.RevocationStack.assertRefusedWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tidbcloud.testsupport.KeycloakAdmin;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
@@ -32,8 +32,9 @@ class ConsentRevocationEndToEndTest {
     /** Nothing listens here: the browser stops on the redirect, and the test reads the code from its URL. */
     private static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
 
-    private static RevocationStack stack;
-    private static KeycloakAdmin admin;
+    @RegisterExtension
+    static final RevocationStack stack = RevocationStack.withApiInstances(1);
+
     private static String accountClientUuid;
     private static String accountClientId;
 
@@ -41,13 +42,11 @@ class ConsentRevocationEndToEndTest {
     Path tempDir;
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = RevocationStack.start(1);
-        admin = KeycloakAdmin.fromEnvironment();
+    static void createAccountClient() throws Exception {
         // A stand-in for the account console: a public code-flow client whose tokens may call the account API.
         accountClientId = "test-account-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(adminRealm() + "/clients"))
-                .header("Authorization", "Bearer " + admin.adminToken())
+                .header("Authorization", "Bearer " + stack.admin().adminToken())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
                         "clientId", accountClientId, "publicClient", true, "standardFlowEnabled", true,
@@ -59,16 +58,11 @@ class ConsentRevocationEndToEndTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void deleteAccountClient() throws Exception {
         if (accountClientUuid != null) {
             HTTP.send(HttpRequest.newBuilder(URI.create(adminRealm() + "/clients/" + accountClientUuid))
-                    .header("Authorization", "Bearer " + admin.adminToken()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-        }
-        if (admin != null) {
-            admin.close();
-        }
-        if (stack != null) {
-            stack.close();
+                    .header("Authorization", "Bearer " + stack.admin().adminToken()).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
         }
     }
 
@@ -77,7 +71,7 @@ class ConsentRevocationEndToEndTest {
         TicloudCli ticloud = new TicloudCli(tempDir.resolve("ticloud"), stack.apiUrl());
         String ticloudToken;
         String accountToken;
-        try (Browser browser = RevocationStack.login(ticloud, "google", "alice", "alice-pass", true)) {
+        try (Browser browser = DeviceLogin.signInKeepingBrowser(ticloud, "google", "alice", "alice-pass")) {
             ticloudToken = accessToken(ticloud);
             assertAccepted(stack.apiUrl(), ticloudToken);
             accountToken = accountApiToken(browser);

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,45 +22,21 @@ class DeviceLoginEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ServiceProcess cloudApi;
+    @RegisterExtension
+    static final CloudApiProcess cloudApi = new CloudApiProcess();
 
     @TempDir
     Path configDir;
-
-    @BeforeAll
-    static void startCloudApi() throws Exception {
-        cloudApi = ServiceProcess.start("cloud-api-service", Map.of());
-    }
-
-    @AfterAll
-    static void stopCloudApi() throws Exception {
-        if (cloudApi != null) {
-            cloudApi.close();
-        }
-    }
 
     @Test
     void deviceLoginApprovedInBrowserThenProjectListShowsDefaultProject() throws Exception {
         TicloudCli ticloud = new TicloudCli(configDir.resolve("ticloud"), cloudApi.baseUrl());
 
-        TicloudCli.Running login = ticloud.start("auth", "login", "--no-browser");
-        String url = login.awaitStderrLine("Open this URL in your browser:", Duration.ofSeconds(60));
-        String code = login.awaitStderrLine("Then confirm that it shows the code:", Duration.ofSeconds(5));
-        assertThat(url).startsWith(TestStack.oidcUrl() + "/device").contains("user_code=");
-        assertThat(code).matches("[A-Z]{4}-[A-Z]{4}|[A-Z0-9]{4}-[A-Z0-9]{4}");
+        DeviceLogin.Outcome login = DeviceLogin.signIn(ticloud, "google", "alice", "alice-pass");
 
-        try (Browser browser = new Browser()) {
-            try {
-                new SignInPages(browser).approveDevice(url, "google", "alice", "alice-pass");
-                browser.awaitText("Device Login Successful");
-            } finally {
-                browser.screenshot("device-login-approved");
-            }
-        }
-
-        TicloudCli.Result loggedIn = login.await(Duration.ofSeconds(60));
-        assertThat(loggedIn.exitCode()).as(loggedIn.stderr()).isZero();
-        assertThat(loggedIn.stderr()).contains("Signed in as alice@example.com");
+        assertThat(login.verificationUrl()).startsWith(TestStack.oidcUrl() + "/device").contains("user_code=");
+        assertThat(login.userCode()).matches("[A-Z]{4}-[A-Z]{4}|[A-Z0-9]{4}-[A-Z0-9]{4}");
+        assertThat(login.result().stderr()).contains("Signed in as alice@example.com");
         assertPrivate(ticloud.configDir());
 
         TicloudCli.Result json = ticloud.run("project", "list", "-o", "json");

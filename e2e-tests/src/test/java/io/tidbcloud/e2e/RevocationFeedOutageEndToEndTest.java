@@ -9,16 +9,14 @@ import static io.tidbcloud.e2e.RevocationStack.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tidbcloud.testsupport.KeycloakAdmin;
 import io.tidbcloud.testsupport.TestClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,34 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RevocationFeedOutageEndToEndTest {
 
-    private static RevocationStack stack;
-    private static KeycloakAdmin admin;
+    @RegisterExtension
+    static final RevocationStack stack = RevocationStack.withApiInstances(2);
 
     @TempDir
     Path tempDir;
 
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RevocationStack.start(2);
-        admin = KeycloakAdmin.fromEnvironment();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (admin != null) {
-            admin.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
     @Test
     void logoutWhileAuthServiceIsDownIsRefusedOnceItIsBackAndMeanwhileTheApiFailsClosed() throws Exception {
         TicloudCli ticloud = new TicloudCli(tempDir.resolve("ticloud"), stack.apiUrl());
-        RevocationStack.login(ticloud, "google", "alice", "alice-pass", false);
+        DeviceLogin.signIn(ticloud, "google", "alice", "alice-pass");
         String revokedLater = accessToken(ticloud);
-        TestClient bystander = admin.createServiceClient("outage", "project:read");
+        TestClient bystander = stack.admin().createServiceClient("outage", "project:read");
         String unrevoked = bystander.token("project:read");
         for (String api : stack.apiUrls()) {
             assertAccepted(api, revokedLater);

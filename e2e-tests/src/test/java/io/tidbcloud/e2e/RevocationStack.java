@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,48 +17,61 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import io.tidbcloud.testsupport.KeycloakAdmin;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * auth-service where the test Keycloak's revocation listener forwards (port 18081, see bin/dev
- * infra up) and cloud-api-service instances subscribed to its feed; plus what revocation tests
- * ask of them: a signed-in ticloud, token claims, and the wait for an API's first 401.
+ * infra up) and cloud-api-service instances subscribed to its feed, for one test class: registered
+ * on a static field with {@code @RegisterExtension}, started before the class's first test and
+ * stopped after its last. Plus what revocation tests ask of them: Keycloak's admin API, token
+ * claims, and the wait for an API's first 401.
  */
-final class RevocationStack implements AutoCloseable {
+final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** The promise: a revoked token fails at every API instance within one second. */
     static final Duration WITHIN = Duration.ofSeconds(1);
 
-    private final int authPort;
+    private final int apiInstances;
+    private final int authPort = Integer.parseInt(
+            System.getenv().getOrDefault("TIDBCLOUD_TEST_AUTH_SERVICE_PORT", "18081"));
     /** Kept across a stop and start of auth-service: its revocations are durable, as in production. */
-    private final Path authDataDir;
+    private Path authDataDir;
     private ServiceProcess authService;
     private final List<ServiceProcess> apis = new ArrayList<>();
+    private KeycloakAdmin admin;
 
-    private RevocationStack(int authPort) throws IOException {
-        this.authPort = authPort;
-        this.authDataDir = Files.createTempDirectory("e2e-auth-service");
+    private RevocationStack(int apiInstances) {
+        this.apiInstances = apiInstances;
     }
 
-    static RevocationStack start(int apiInstances) throws Exception {
+    /** auth-service and this many cloud-api-service instances subscribed to its feed. */
+    static RevocationStack withApiInstances(int apiInstances) {
+        return new RevocationStack(apiInstances);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         for (String secret : List.of("TIDBCLOUD_EVENTS_SECRET", "TIDBCLOUD_CLOUD_API_SECRET")) {
             if (System.getenv(secret) == null) {
                 throw new IllegalStateException(secret + " is unset: source .dev/test/env (bin/dev infra up) or run bin/dev test");
             }
         }
-        String port = System.getenv().getOrDefault("TIDBCLOUD_TEST_AUTH_SERVICE_PORT", "18081");
-        RevocationStack stack = new RevocationStack(Integer.parseInt(port));
+        authDataDir = Files.createTempDirectory("e2e-auth-service");
         try {
-            stack.startAuthService();
+            startAuthService();
             for (int i = 0; i < apiInstances; i++) {
-                stack.apis.add(ServiceProcess.start("cloud-api-service",
-                        Map.of("TIDBCLOUD_AUTH_SERVICE_URL", "http://localhost:" + port)));
+                apis.add(ServiceProcess.start("cloud-api-service",
+                        Map.of("TIDBCLOUD_AUTH_SERVICE_URL", "http://localhost:" + authPort)));
             }
         } catch (Exception e) {
-            stack.close();
+            afterAll(context);
             throw e;
         }
-        return stack;
     }
 
     void startAuthService() throws Exception {
@@ -80,40 +92,34 @@ final class RevocationStack implements AutoCloseable {
         return apis.get(0).baseUrl();
     }
 
+    /** Keycloak's admin API; the test clients it creates are deleted after the class's last test. */
+    KeycloakAdmin admin() {
+        if (admin == null) {
+            admin = KeycloakAdmin.fromEnvironment();
+        }
+        return admin;
+    }
+
     @Override
-    public void close() throws Exception {
-        for (ServiceProcess api : apis) {
-            api.close();
-        }
-        if (authService != null) {
-            authService.close();
-        }
-    }
-
-    // ---------------------------------------------------------------- people and tokens
-
-    /** `ticloud auth login` approved in a browser; the browser stays signed in when kept. */
-    static Browser login(TicloudCli ticloud, String idp, String user, String password, boolean keepBrowser) throws Exception {
-        TicloudCli.Running login = ticloud.start("auth", "login", "--no-browser");
-        String url = login.awaitStderrLine("Open this URL in your browser:", Duration.ofSeconds(60));
-        login.awaitStderrLine("Then confirm that it shows the code:", Duration.ofSeconds(5));
-        Browser browser = new Browser();
+    public void afterAll(ExtensionContext context) throws Exception {
         try {
-            new SignInPages(browser).approveDevice(url, idp, user, password);
-            browser.awaitText("Device Login Successful");
-        } catch (RuntimeException | Error e) {
-            browser.screenshot("revocation-login-" + user);
-            browser.close();
-            throw e;
+            if (admin != null) {
+                admin.close();
+                admin = null;
+            }
+        } finally {
+            // the processes stop even when Keycloak could not be reached to delete the test clients
+            for (ServiceProcess api : apis) {
+                api.close();
+            }
+            apis.clear();
+            if (authService != null) {
+                stopAuthService();
+            }
         }
-        TicloudCli.Result result = login.await(Duration.ofSeconds(60));
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
-        if (keepBrowser) {
-            return browser;
-        }
-        browser.close();
-        return null;
     }
+
+    // ---------------------------------------------------------------- tokens
 
     static JsonNode storedCredentials(TicloudCli ticloud) throws Exception {
         Path file = ticloud.configDir().resolve("credentials.json");

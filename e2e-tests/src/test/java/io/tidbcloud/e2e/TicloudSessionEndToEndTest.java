@@ -19,9 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,22 +33,11 @@ class TicloudSessionEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static ServiceProcess cloudApi;
+    @RegisterExtension
+    static final CloudApiProcess cloudApi = new CloudApiProcess();
 
     @TempDir
     Path tempDir;
-
-    @BeforeAll
-    static void startCloudApi() throws Exception {
-        cloudApi = ServiceProcess.start("cloud-api-service", Map.of());
-    }
-
-    @AfterAll
-    static void stopCloudApi() throws Exception {
-        if (cloudApi != null) {
-            cloudApi.close();
-        }
-    }
 
     @Test
     void sessionRefreshesWithRotationSurvivesConcurrentRefreshAndLogoutRevokesIt() throws Exception {
@@ -191,22 +179,9 @@ class TicloudSessionEndToEndTest {
         assertThat(JSON.readTree(reuse.body()).get("error").asText()).isEqualTo("invalid_grant");
     }
 
-    private static void login(TicloudCli ticloud, String user, String password, String... extra) throws Exception {
-        String[] args = new String[3 + extra.length];
-        args[0] = "auth";
-        args[1] = "login";
-        args[2] = "--no-browser";
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        TicloudCli.Running login = ticloud.start(args);
-        String url = login.awaitStderrLine("Open this URL in your browser:", Duration.ofSeconds(60));
-        login.awaitStderrLine("Then confirm that it shows the code:", Duration.ofSeconds(5));
-        try (Browser browser = new Browser()) {
-            new SignInPages(browser).approveDevice(url, "google", user, password);
-            browser.awaitText("Device Login Successful");
-        }
-        TicloudCli.Result result = login.await(Duration.ofSeconds(60));
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stderr()).contains("Signed in as " + user + "@example.com");
+    private static void login(TicloudCli ticloud, String user, String password, String... loginOptions) throws Exception {
+        DeviceLogin.Outcome login = DeviceLogin.signIn(ticloud, "google", user, password, loginOptions);
+        assertThat(login.result().stderr()).contains("Signed in as " + user + "@example.com");
     }
 
     private static Path credentials(TicloudCli ticloud) {

@@ -7,35 +7,23 @@ import static io.tidbcloud.e2e.RevocationStack.refreshToken;
 import static io.tidbcloud.e2e.RevocationStack.revokeAtKeycloak;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** RFC 7009 revocation at Keycloak, of an access token and of a refresh token. */
 class TokenRevocationEndToEndTest {
 
-    private static RevocationStack stack;
+    @RegisterExtension
+    static final RevocationStack stack = RevocationStack.withApiInstances(1);
 
     @TempDir
     Path tempDir;
 
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RevocationStack.start(1);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
     @Test
     void revokedAccessTokenIsRefusedWithinOneSecond() throws Exception {
         TicloudCli ticloud = new TicloudCli(tempDir.resolve("ticloud"), stack.apiUrl());
-        RevocationStack.login(ticloud, "google", "alice", "alice-pass", false);
+        DeviceLogin.signIn(ticloud, "google", "alice", "alice-pass");
         String token = accessToken(ticloud);
         assertAccepted(stack.apiUrl(), token);
 
@@ -47,7 +35,7 @@ class TokenRevocationEndToEndTest {
     @Test
     void revokingTheRefreshTokenMakesTheClientsAccessTokenRefusedWithinOneSecond() throws Exception {
         TicloudCli ticloud = new TicloudCli(tempDir.resolve("ticloud"), stack.apiUrl());
-        RevocationStack.login(ticloud, "google", "alice", "alice-pass", false);
+        DeviceLogin.signIn(ticloud, "google", "alice", "alice-pass");
         String token = accessToken(ticloud);
         assertAccepted(stack.apiUrl(), token);
 
