@@ -1,5 +1,7 @@
 package io.tidbcloud.cli;
 
+import io.tidbcloud.cli.http.LazyHttpClient;
+
 /** Entry point of {@code ticloud}. */
 public final class Main {
 
@@ -10,6 +12,13 @@ public final class Main {
         if (Boolean.getBoolean("ticloud.aot.training")) {
             System.exit(AotTraining.run()); // bin/ticloud recording the AOT cache
         }
-        System.exit(Ticloud.run(CliContext.system(), args));
+        CliContext context = CliContext.system();
+        int exitCode = Ticloud.run(context, args);
+        // System.exit waits up to 300 ms for threads that are in native code to stop (HotSpot's
+        // VM_Exit), and the HTTP client's selector thread sits in epoll_wait: end it first.
+        if (context.http() instanceof LazyHttpClient http) {
+            http.closeIfBuilt();
+        }
+        System.exit(exitCode);
     }
 }

@@ -43,6 +43,20 @@ public final class LazyHttpClient extends HttpClient {
         return built;
     }
 
+    /**
+     * Closes the client if it was built, which ends its selector thread; a no-op otherwise.
+     * Java 21 made {@code HttpClient} {@link AutoCloseable}; on 17 the thread is a daemon and stays.
+     */
+    public void closeIfBuilt() {
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // The process is about to exit: nothing is left to send.
+            }
+        }
+    }
+
     @Override
     public Optional<CookieHandler> cookieHandler() {
         return client().cookieHandler();
