@@ -8,15 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tidbcloud.cli.auth.LoginCommand;
 import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.project.ProjectListCommand;
-import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.TestCli;
 import java.lang.reflect.Field;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -25,22 +21,8 @@ import picocli.CommandLine.ParseResult;
 /** What each command line parses to, apart from running it; and the usage errors (exit 2). */
 class CommandParsingTest {
 
-    private final HttpStub stub = new HttpStub();
-    private TestCli cli;
-
-    @TempDir
-    Path tempDir;
-
-    @BeforeEach
-    void setUp() {
-        cli = new TestCli(stub, tempDir);
-    }
-
-    @AfterEach
-    void close() {
-        stub.verifyAllUsed();
-        stub.close();
-    }
+    @RegisterExtension
+    final TestCli cli = TestCli.withStub();
 
     private static CommandLine parse(String... args) {
         CommandLine root = Ticloud.commandLine(CliContext.system(), args); // the tree a run with these args builds

@@ -13,21 +13,17 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DeviceAuthorizationTest {
 
     private static final String PATH = "/realms/tidbcloud/protocol/openid-connect/auth/device";
 
-    private final HttpStub stub = new HttpStub();
+    @RegisterExtension
+    final HttpStub stub = new HttpStub();
     private final DeviceAuthorization deviceAuthorization = new DeviceAuthorization(
             new OAuthHttp(HttpTransport.quiet(HttpClient.newHttpClient())), URI.create(stub.base() + PATH), "ticloud-cli");
-
-    @AfterEach
-    void close() {
-        stub.close();
-    }
 
     @Test
     void requestSendsClientIdAndScopesAndReturnsTheCodes() throws Exception {

@@ -14,8 +14,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every RFC 8628 section 3.5 outcome, against a stub token endpoint, with a fake clock. */
 class DeviceFlowTest {
@@ -24,16 +24,12 @@ class DeviceFlowTest {
     private static final DeviceCode CODE = new DeviceCode("dc-1", "WDJB-MJHT", URI.create("http://kc/device"),
             URI.create("http://kc/device?user_code=WDJB-MJHT"), Duration.ofSeconds(600), Duration.ofSeconds(5));
 
-    private final HttpStub stub = new HttpStub();
+    @RegisterExtension
+    final HttpStub stub = new HttpStub();
     private final FakeClock clock = FakeClock.at("2026-01-01T00:00:00Z");
     private final DeviceFlow flow = new DeviceFlow(new DeviceAccessTokenRequest(
             new OAuthHttp(HttpTransport.quiet(HttpClient.newHttpClient())), URI.create(stub.base() + TOKEN_PATH), "ticloud-cli"),
             clock, clock.sleeper());
-
-    @AfterEach
-    void close() {
-        stub.close();
-    }
 
     private static Response pending() {
         return Tokens.oauthError(400, "authorization_pending", "The authorization request is still pending");

@@ -10,36 +10,20 @@ import io.tidbcloud.cli.testing.TestCli;
 import io.tidbcloud.cli.testing.Tokens;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LoginCommandTest {
 
     private static final String DEVICE_PATH = "/realms/tidbcloud/protocol/openid-connect/auth/device";
     private static final String TOKEN_PATH = "/realms/tidbcloud/protocol/openid-connect/token";
 
-    private final HttpStub stub = new HttpStub();
-    private TestCli cli;
-    private String verificationUrl;
-
-    @TempDir
-    Path tempDir;
-
-    @BeforeEach
-    void setUp() {
-        cli = new TestCli(stub, tempDir);
-        verificationUrl = stub.base() + "/realms/tidbcloud/device?user_code=WDJB-MJHT";
-    }
-
-    @AfterEach
-    void close() {
-        stub.close();
-    }
+    @RegisterExtension
+    final TestCli cli = TestCli.withStub().withoutStubCheckAfterEach();
+    private final HttpStub stub = cli.stub;
+    private final String verificationUrl = stub.base() + "/realms/tidbcloud/device?user_code=WDJB-MJHT";
 
     private void scriptDeviceAuthorization() {
         stub.on("POST", DEVICE_PATH, Response.json(200, """
@@ -88,14 +72,7 @@ class LoginCommandTest {
                 Files.getPosixFilePermissions(cli.configDir.resolve("credentials.json"))));
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(cli.configDir.resolve("config.toml"))));
-        assertEquals("""
-                current-profile = "default"
-
-                [default]
-                oauth-endpoint = "http://localhost:8180/realms/tidbcloud"
-                oauth-client-id = "ticloud-cli"
-                api-endpoint = "http://localhost:8080"
-                """, Files.readString(cli.configDir.resolve("config.toml")));
+        assertEquals(TestCli.DEFAULT_CONFIG_TOML, Files.readString(cli.configDir.resolve("config.toml")));
     }
 
     @Test

@@ -9,33 +9,18 @@ import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
 import io.tidbcloud.cli.testing.Tokens;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LogoutCommandTest {
 
     private static final String REVOKE_PATH = "/realms/tidbcloud/protocol/openid-connect/revoke";
 
-    private final HttpStub stub = new HttpStub();
-    private TestCli cli;
-
-    @TempDir
-    Path tempDir;
-
-    @BeforeEach
-    void setUp() {
-        cli = new TestCli(stub, tempDir);
-    }
-
-    @AfterEach
-    void close() {
-        stub.close();
-    }
+    @RegisterExtension
+    final TestCli cli = TestCli.withStub().withoutStubCheckAfterEach();
+    private final HttpStub stub = cli.stub;
 
     @Test
     void logoutRevokesTheRefreshTokenThenTheAccessTokenAndForgetsThem() throws Exception {

@@ -9,12 +9,9 @@ import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
 import io.tidbcloud.cli.testing.Tokens;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,22 +20,9 @@ class StatusAndTokenCommandTest {
     private static final String TOKEN_PATH = "/realms/tidbcloud/protocol/openid-connect/token";
     private static final String PROJECTS = "/v1beta1/projects";
 
-    private final HttpStub stub = new HttpStub();
-    private TestCli cli;
-
-    @TempDir
-    Path tempDir;
-
-    @BeforeEach
-    void setUp() {
-        cli = new TestCli(stub, tempDir);
-    }
-
-    @AfterEach
-    void close() {
-        stub.verifyAllUsed();
-        stub.close();
-    }
+    @RegisterExtension
+    final TestCli cli = TestCli.withStub();
+    private final HttpStub stub = cli.stub;
 
     private void signInWithIdToken(String scope) throws Exception {
         String idToken = new PlainJWT(new JWTClaimsSet.Builder().subject("user-1").claim("email", "alice@example.com")

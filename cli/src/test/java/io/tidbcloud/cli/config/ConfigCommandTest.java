@@ -6,32 +6,21 @@ import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConfigCommandTest {
 
-    private final HttpStub stub = new HttpStub();
-    private TestCli cli;
-
-    @TempDir
-    Path tempDir;
+    @RegisterExtension
+    final TestCli cli = TestCli.withStub();
+    private final HttpStub stub = cli.stub;
 
     @BeforeEach
-    void setUp() {
-        cli = new TestCli(stub, tempDir);
+    void useOnlyTheProfilesInTheFile() {
         // profiles here come from the file, not from the environment overrides the other tests use
         cli.env.remove("TICLOUD_OAUTH_ENDPOINT");
         cli.env.remove("TICLOUD_API_ENDPOINT");
-    }
-
-    @AfterEach
-    void close() {
-        stub.verifyAllUsed();
-        stub.close();
     }
 
     @Test
@@ -71,14 +60,7 @@ class ConfigCommandTest {
         assertEquals(0, deleted.exitCode(), deleted.err());
         assertEquals("Deleted profile \"staging\".\n", deleted.err());
 
-        assertEquals("""
-                current-profile = "default"
-
-                [default]
-                oauth-endpoint = "http://localhost:8180/realms/tidbcloud"
-                oauth-client-id = "ticloud-cli"
-                api-endpoint = "http://localhost:8080"
-                """, Files.readString(cli.configDir.resolve("config.toml")));
+        assertEquals(TestCli.DEFAULT_CONFIG_TOML, Files.readString(cli.configDir.resolve("config.toml")));
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,15 +25,11 @@ class ConcurrentRefreshTest {
 
     private static final String TOKEN_PATH = "/realms/tidbcloud/protocol/openid-connect/token";
 
-    private final HttpStub stub = new HttpStub();
+    @RegisterExtension
+    final HttpStub stub = new HttpStub();
 
     @TempDir
     Path tempDir;
-
-    @AfterEach
-    void close() {
-        stub.close();
-    }
 
     @Test
     void twoCommandsRefreshingAtOnceSendTheRefreshTokenOnlyOnce() throws Exception {

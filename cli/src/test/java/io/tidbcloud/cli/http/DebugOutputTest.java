@@ -8,32 +8,16 @@ import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
 import io.tidbcloud.cli.testing.Tokens;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DebugOutputTest {
 
-    private final HttpStub stub = new HttpStub();
-    private TestCli cli;
-
-    @TempDir
-    Path tempDir;
-
-    @BeforeEach
-    void setUp() {
-        cli = new TestCli(stub, tempDir);
-    }
-
-    @AfterEach
-    void close() {
-        stub.verifyAllUsed();
-        stub.close();
-    }
+    @RegisterExtension
+    final TestCli cli = TestCli.withStub();
+    private final HttpStub stub = cli.stub;
 
     @Test
     void debugPrintsEachExchangeWithEveryTokenMasked() throws Exception {

@@ -7,13 +7,10 @@ import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
 import io.tidbcloud.cli.testing.Tokens;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProjectListCommandTest {
 
@@ -26,21 +23,9 @@ class ProjectListCommandTest {
             {"id":"1372813089454534700","name":"staging","org_id":"1372813089454525346","cluster_count":0,\
             "user_count":12,"create_timestamp":"1656991500"}""";
 
-    private final HttpStub stub = new HttpStub();
-    private TestCli cli;
-
-    @TempDir
-    Path tempDir;
-
-    @BeforeEach
-    void setUp() {
-        cli = new TestCli(stub, tempDir);
-    }
-
-    @AfterEach
-    void close() {
-        stub.close();
-    }
+    @RegisterExtension
+    final TestCli cli = TestCli.withStub().withoutStubCheckAfterEach();
+    private final HttpStub stub = cli.stub;
 
     private static Response page(String nextPageToken, int totalSize, String... projects) {
         return Response.json(200, "{\"projects\":[" + String.join(",", projects) + "],\"nextPageToken\":\""

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,22 +18,13 @@ class ServerlessCommandTest {
 
     private static final String CLUSTERS = "/v1beta1/clusters";
 
-    private final HttpStub stub = new HttpStub();
-    private TestCli cli;
-
-    @TempDir
-    Path tempDir;
+    @RegisterExtension
+    final TestCli cli = TestCli.withStub();
+    private final HttpStub stub = cli.stub;
 
     @BeforeEach
-    void setUp() throws Exception {
-        cli = new TestCli(stub, tempDir);
+    void signInBeforeEachCommand() throws Exception {
         cli.signIn("at-1", "rt-1", 300);
-    }
-
-    @AfterEach
-    void close() {
-        stub.verifyAllUsed();
-        stub.close();
     }
 
     static String cluster(String id, String name, String state) {

@@ -17,14 +17,18 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real HTTP server on an ephemeral port that answers scripted responses, in
  * order, per method and path. Each scripted response is used once; a request
  * nobody scripted fails the test, and so does a scripted response nobody asked
  * for ({@link #verifyAllUsed()}).
+ *
+ * <p>Held in a {@code @RegisterExtension} field, it stops itself after each test.
  */
-public final class HttpStub implements AutoCloseable {
+public final class HttpStub implements AutoCloseable, AfterEachCallback {
 
     /** A request as the server saw it. */
     public record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
@@ -125,6 +129,11 @@ public final class HttpStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
