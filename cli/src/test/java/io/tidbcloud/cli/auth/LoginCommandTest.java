@@ -21,7 +21,7 @@ class LoginCommandTest {
     private static final String TOKEN_PATH = "/realms/tidbcloud/protocol/openid-connect/token";
 
     @RegisterExtension
-    final TestCli cli = TestCli.withStub().withoutStubCheckAfterEach();
+    final TestCli cli = TestCli.withStub();
     private final HttpStub stub = cli.stub;
     private final String verificationUrl = stub.base() + "/realms/tidbcloud/device?user_code=WDJB-MJHT";
 

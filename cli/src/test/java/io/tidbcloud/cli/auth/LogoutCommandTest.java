@@ -19,7 +19,7 @@ class LogoutCommandTest {
     private static final String REVOKE_PATH = "/realms/tidbcloud/protocol/openid-connect/revoke";
 
     @RegisterExtension
-    final TestCli cli = TestCli.withStub().withoutStubCheckAfterEach();
+    final TestCli cli = TestCli.withStub();
     private final HttpStub stub = cli.stub;
 
     @Test

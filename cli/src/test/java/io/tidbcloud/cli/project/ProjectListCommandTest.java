@@ -24,7 +24,7 @@ class ProjectListCommandTest {
             "user_count":12,"create_timestamp":"1656991500"}""";
 
     @RegisterExtension
-    final TestCli cli = TestCli.withStub().withoutStubCheckAfterEach();
+    final TestCli cli = TestCli.withStub();
     private final HttpStub stub = cli.stub;
 
     private static Response page(String nextPageToken, int totalSize, String... projects) {

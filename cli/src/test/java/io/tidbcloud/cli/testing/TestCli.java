@@ -63,7 +63,6 @@ public final class TestCli implements AfterEachCallback {
     private final HttpClient http = HttpClient.newHttpClient();
     /** The directory this CLI made and deletes; null when the test passed its own. */
     private final Path ownTempDir;
-    private boolean verifyStubAfterEach = true;
 
     /** A CLI sharing {@code stub} and {@code tempDir} with others (two processes at once); the caller cleans up. */
     public TestCli(HttpStub stub, Path tempDir) {
@@ -97,21 +96,13 @@ public final class TestCli implements AfterEachCallback {
         return new TestCli(stub, tempDir, tempDir);
     }
 
-    /** Leaves the stub unchecked after each test, for tests that call {@link HttpStub#verifyAllUsed()} themselves. */
-    public TestCli withoutStubCheckAfterEach() {
-        verifyStubAfterEach = false;
-        return this;
-    }
-
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
         if (ownTempDir == null) {
             throw new IllegalStateException("register a TestCli made by TestCli.withStub(), which owns what it cleans up");
         }
         try {
-            if (verifyStubAfterEach) {
-                stub.verifyAllUsed();
-            }
+            stub.verifyAllUsed();
         } finally {
             stub.close();
             deleteRecursively(ownTempDir);
