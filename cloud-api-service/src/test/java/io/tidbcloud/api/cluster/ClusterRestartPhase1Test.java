@@ -7,12 +7,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.tidbcloud.testsupport.KeycloakAdmin;
+import io.tidbcloud.api.testing.KeycloakClients;
 import io.tidbcloud.testsupport.TestClient;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Lifecycle across a restart, part 1: an instance that goes down with work in flight. Its worker
@@ -29,7 +29,9 @@ class ClusterRestartPhase1Test {
     static final String CREATING = "tidbcloud.test.restart.creating";
     static final String DELETING = "tidbcloud.test.restart.deleting";
 
-    private static KeycloakAdmin keycloak;
+    // Deletes erin after this class; the token it got stays valid (5 minutes) for part 2.
+    @RegisterExtension
+    static final KeycloakClients keycloak = new KeycloakClients();
     private static TestClient erin;
 
     public static class WorkerDown implements QuarkusTestProfile {
@@ -41,15 +43,7 @@ class ClusterRestartPhase1Test {
 
     @BeforeAll
     static void createClients() {
-        keycloak = KeycloakAdmin.fromEnvironment();
-        erin = keycloak.createServiceClient("restart-erin", "cluster:read", "cluster:write");
-    }
-
-    @AfterAll
-    static void deleteClients() {
-        if (keycloak != null) {
-            keycloak.close(); // tokens already issued stay valid (5 minutes) for part 2
-        }
+        erin = keycloak.create("restart-erin", "cluster:read", "cluster:write");
     }
 
     @Test

@@ -1,24 +1,24 @@
 package io.tidbcloud.api.security;
 
 import static io.restassured.RestAssured.given;
+import static io.tidbcloud.api.testing.ErrorResponses.unauthorizedAsInvalidToken;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.tidbcloud.testsupport.KeycloakAdmin;
+import io.tidbcloud.api.testing.KeycloakClients;
 import io.tidbcloud.testsupport.TestClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A token that has been verified once is remembered (VerifiedTokenCache), and remembering it must
@@ -28,23 +28,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class VerifiedTokenCacheApiTest {
 
-    private static KeycloakAdmin keycloak;
+    @RegisterExtension
+    static final KeycloakClients keycloak = new KeycloakClients();
     private static TestClient shortLived;
     private static TestClient reader;
 
     @BeforeAll
     static void createClients() {
-        keycloak = KeycloakAdmin.fromEnvironment();
-        shortLived = keycloak.createServiceClient("cache-short", "cluster:read");
-        keycloak.setAccessTokenLifespan(shortLived, Duration.ofSeconds(3));
-        reader = keycloak.createServiceClient("cache-reader", "cluster:read", "cluster:write");
-    }
-
-    @AfterAll
-    static void deleteClients() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
+        shortLived = keycloak.create("cache-short", "cluster:read");
+        keycloak.admin().setAccessTokenLifespan(shortLived, Duration.ofSeconds(3));
+        reader = keycloak.create("cache-reader", "cluster:read", "cluster:write");
     }
 
     @Test
@@ -59,9 +52,7 @@ class VerifiedTokenCacheApiTest {
         Thread.sleep(Math.max(0, untilExpired.toMillis()));
 
         given().auth().oauth2(token).get("/v1beta1/clusters")
-                .then().statusCode(401)
-                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
-                .body("code", equalTo(16));
+                .then().spec(unauthorizedAsInvalidToken());
     }
 
     @Test
