@@ -32,7 +32,7 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
         if (!cache.enabled() || !(request.getToken() instanceof AccessTokenCredential token)) {
             return Uni.createFrom().nullItem();
         }
-        return cache.find(token.getToken())
+        return cache.find(HttpSecurityUtils.getRoutingContextAttribute(request), token.getToken())
                 .map(remembered -> Uni.createFrom().<SecurityIdentity>item(forThisRequest(remembered, request, context)))
                 .orElseGet(() -> Uni.createFrom().nullItem());
     }

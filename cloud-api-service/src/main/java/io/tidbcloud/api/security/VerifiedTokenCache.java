@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * The identities of bearer tokens this instance has already verified, each kept until its token
@@ -34,7 +36,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *
  * <p>Kept: the principal, credentials, roles, scopes-as-permissions and the attributes of the
  * verified identity, without the attributes that belong to the request that verified it (its
- * routing context), which the provider sets again from the current request.
+ * routing context), which the provider sets again from the current request. Entries are keyed by
+ * the OIDC tenant and the token.
+ *
+ * <p>Only what depends on the token alone may be checked once (signature, issuer, audience,
+ * required claims, type, expiry). quarkus-oidc also has per-request checks: certificate-bound and
+ * DPoP tokens (the proof of this request), {@code quarkus.oidc.token.age} (against the current
+ * time) and step-up authentication ({@code @AuthenticationContext}, per endpoint). This API uses
+ * none of them; if one is configured the cache switches itself off at start, and a request to a
+ * step-up endpoint is never served from it.
  */
 @ApplicationScoped
 public class VerifiedTokenCache {
@@ -47,16 +57,44 @@ public class VerifiedTokenCache {
             RoutingContext.class.getName(),
             AuthenticationRequestContext.class.getName());
 
+    /** quarkus-oidc's routing-context key for the step-up policy of the endpoint being called (3.33). */
+    private static final String STEP_UP_POLICY = "io.quarkus.oidc.runtime.step-up-auth";
+    /** quarkus-oidc's attribute naming the tenant that verified a token (OidcUtils.TENANT_ID_ATTRIBUTE). */
+    static final String TENANT_ID = "tenant-id";
+
+    private record Key(String tenant, String token) {
+    }
+
     private record Entry(SecurityIdentity identity, long expiresAtSeconds) {
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(VerifiedTokenCache.class);
+
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
     private final LongSupplier epochSeconds;
 
     @Inject
-    VerifiedTokenCache(ApiConfig config) {
-        this(config.tokenCache().maxEntries(), () -> System.currentTimeMillis() / 1000);
+    VerifiedTokenCache(ApiConfig config, Config settings) {
+        this(perRequestOidcChecks(settings).map(check -> {
+            LOG.warnf("verified-token cache off: %s needs quarkus-oidc's check on every request", check);
+            return 0;
+        }).orElse(config.tokenCache().maxEntries()), () -> System.currentTimeMillis() / 1000);
+    }
+
+    /** The first quarkus-oidc setting that checks a token against each request, if one is on. */
+    static Optional<String> perRequestOidcChecks(Config settings) {
+        if (settings.getOptionalValue("quarkus.oidc.token.binding.certificate", Boolean.class).orElse(false)) {
+            return Optional.of("quarkus.oidc.token.binding.certificate");
+        }
+        if (settings.getOptionalValue("quarkus.oidc.token.authorization-scheme", String.class)
+                .filter("DPoP"::equalsIgnoreCase).isPresent()) {
+            return Optional.of("quarkus.oidc.token.authorization-scheme=DPoP");
+        }
+        if (settings.getOptionalValue("quarkus.oidc.token.age", String.class).isPresent()) {
+            return Optional.of("quarkus.oidc.token.age");
+        }
+        return Optional.empty();
     }
 
     VerifiedTokenCache(int maxEntries, LongSupplier epochSeconds) {
@@ -68,14 +106,25 @@ public class VerifiedTokenCache {
         return maxEntries > 0;
     }
 
-    /** The remembered identity of {@code token}, if it was verified here and has not expired. */
-    Optional<SecurityIdentity> find(String token) {
-        Entry entry = entries.get(token);
+    /**
+     * The remembered identity of {@code token}, if this OIDC tenant verified it here and it has not
+     * expired; never for a request to a step-up endpoint.
+     */
+    Optional<SecurityIdentity> find(RoutingContext request, String token) {
+        if (request == null || request.get(STEP_UP_POLICY) != null) {
+            return Optional.empty();
+        }
+        return find(request.<Object>get(TENANT_ID), token);
+    }
+
+    Optional<SecurityIdentity> find(Object tenant, String token) {
+        Key key = new Key(String.valueOf(tenant), token);
+        Entry entry = entries.get(key);
         if (entry == null) {
             return Optional.empty();
         }
         if (epochSeconds.getAsLong() >= entry.expiresAtSeconds()) {
-            entries.remove(token, entry);
+            entries.remove(key, entry);
             return Optional.empty();
         }
         return Optional.of(entry.identity());
@@ -92,17 +141,25 @@ public class VerifiedTokenCache {
         }
         AccessTokenCredential credential = verified.getCredential(AccessTokenCredential.class);
         long expiresAt = jwt.getExpirationTime();
-        if (credential == null || credential.getToken() == null || expiresAt <= epochSeconds.getAsLong()) {
+        // The principal must be this access token (not, say, the ID token of a code flow).
+        if (credential == null || credential.getToken() == null || !credential.getToken().equals(jwt.getRawToken())
+                || expiresAt <= epochSeconds.getAsLong()) {
             return;
         }
         if (entries.size() >= maxEntries) {
             makeRoom();
         }
-        entries.put(credential.getToken(), new Entry(withoutRequestAttributes(verified, jwt), expiresAt));
+        Key key = new Key(String.valueOf(verified.<Object>getAttribute(TENANT_ID)), credential.getToken());
+        entries.put(key, new Entry(withoutRequestAttributes(verified, jwt), expiresAt));
     }
 
     int size() {
         return entries.size();
+    }
+
+    /** Whether some tenant's entry for {@code token} is kept (tests). */
+    boolean remembers(String token) {
+        return entries.keySet().stream().anyMatch(key -> key.token().equals(token));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 /**
  * Hands every identity quarkus-oidc has just verified to {@link VerifiedTokenCache}. It runs
@@ -15,12 +16,19 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
+    private static final Logger LOG = Logger.getLogger(VerifiedTokenRecorder.class);
+
     @Inject
     VerifiedTokenCache cache;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        cache.remember(identity);
+        try {
+            cache.remember(identity);
+        } catch (RuntimeException unexpected) {
+            // A claim of an unexpected type, say: the token stays valid, it just is not remembered.
+            LOG.debugf(unexpected, "verified token not remembered");
+        }
         return Uni.createFrom().item(identity);
     }
 

@@ -3,6 +3,7 @@ package io.tidbcloud.api.security;
 import static io.restassured.RestAssured.given;
 import static io.tidbcloud.api.testing.ErrorResponses.unauthorizedAsInvalidToken;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tidbcloud.api.testing.KeycloakClients;
 import io.tidbcloud.testsupport.TestClient;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @QuarkusTest
 class VerifiedTokenCacheApiTest {
+
+    @Inject
+    VerifiedTokenCache cache;
 
     @RegisterExtension
     static final KeycloakClients keycloak = new KeycloakClients();
@@ -45,6 +50,7 @@ class VerifiedTokenCacheApiTest {
         String token = shortLived.token("cluster:read");
         Instant expiry = Instant.ofEpochSecond(claims(token).path("exp").asLong());
         given().auth().oauth2(token).get("/v1beta1/clusters").then().statusCode(200);
+        assertTrue(cache.remembers(token), "the verified token should be remembered");
         given().auth().oauth2(token).get("/v1beta1/clusters").then().statusCode(200);
 
         Duration untilExpired = Duration.between(Instant.now(), expiry.plusMillis(1100));
@@ -53,6 +59,7 @@ class VerifiedTokenCacheApiTest {
 
         given().auth().oauth2(token).get("/v1beta1/clusters")
                 .then().spec(unauthorizedAsInvalidToken());
+        assertFalse(cache.remembers(token), "an expired token should be forgotten");
     }
 
     @Test
@@ -60,6 +67,7 @@ class VerifiedTokenCacheApiTest {
         String readOnly = reader.token("cluster:read");
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(readOnly).get("/v1beta1/clusters").then().statusCode(200);
+            assertTrue(cache.remembers(readOnly), "the verified token should be remembered");
             given().auth().oauth2(readOnly).contentType(ContentType.JSON)
                     .body(Map.of("displayName", "cache-denied", "region", Map.of("name", "regions/aws-us-east-1")))
                     .post("/v1beta1/clusters")
@@ -79,6 +87,8 @@ class VerifiedTokenCacheApiTest {
         given().auth().oauth2(tampered).get("/v1beta1/clusters")
                 .then().statusCode(401)
                 .header("WWW-Authenticate", containsString("error=\"invalid_token\""));
+        assertTrue(cache.remembers(token));
+        assertFalse(cache.remembers(tampered), "a refused token should not be remembered");
         given().auth().oauth2(token).get("/v1beta1/clusters").then().statusCode(200);
     }
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The cache's own rules, with a settable clock: what it keeps, for how long, and what it drops. */
 class VerifiedTokenCacheTest {
 
+    private static final String TENANT = "Default";
+
     private final AtomicLong now = new AtomicLong(1_000_000);
 
     @Test
@@ -24,11 +26,11 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
         cache.remember(verified("token-a", now.get() + 60, "cluster:read"));
 
-        assertThat(cache.find("token-a")).get().extracting(i -> i.getPrincipal().getName()).isEqualTo("sub-token-a");
+        assertThat(cache.find(TENANT, "token-a")).get().extracting(i -> i.getPrincipal().getName()).isEqualTo("sub-token-a");
         now.addAndGet(59);
-        assertThat(cache.find("token-a")).isPresent();
+        assertThat(cache.find(TENANT, "token-a")).isPresent();
         now.addAndGet(1);
-        assertThat(cache.find("token-a")).isEmpty();
+        assertThat(cache.find(TENANT, "token-a")).isEmpty();
         assertThat(cache.size()).isZero();
     }
 
@@ -36,7 +38,45 @@ class VerifiedTokenCacheTest {
     void anotherTokenIsNotFound() {
         VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
         cache.remember(verified("token-a", now.get() + 60, "cluster:read"));
-        assertThat(cache.find("token-a-tampered")).isEmpty();
+        assertThat(cache.find(TENANT, "token-a-tampered")).isEmpty();
+    }
+
+    @Test
+    void aTokenIsFoundOnlyForTheTenantThatVerifiedIt() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
+        cache.remember(verified("token-a", now.get() + 60, "cluster:read"));
+        assertThat(cache.find("other-tenant", "token-a")).isEmpty();
+        assertThat(cache.find(TENANT, "token-a")).isPresent();
+    }
+
+    @Test
+    void anIdentityWhosePrincipalIsAnotherTokenIsNotRemembered() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
+        // As in a code flow: the principal is the ID token, the credentials also hold an access token.
+        SecurityIdentity idTokenPrincipal = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new Jwt(new HashMap<>(Map.of("sub", "u", "exp", now.get() + 60, "iat", now.get(),
+                        "raw_token", "id-token"))))
+                .addCredential(new AccessTokenCredential("access-token"))
+                .build();
+        cache.remember(idTokenPrincipal);
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void settingsThatQuarkusOidcChecksPerRequestTurnTheCacheOff() {
+        assertThat(VerifiedTokenCache.perRequestOidcChecks(config(Map.of()))).isEmpty();
+        assertThat(VerifiedTokenCache.perRequestOidcChecks(config(Map.of("quarkus.oidc.token.binding.certificate", "true"))))
+                .contains("quarkus.oidc.token.binding.certificate");
+        assertThat(VerifiedTokenCache.perRequestOidcChecks(config(Map.of("quarkus.oidc.token.authorization-scheme", "DPoP"))))
+                .isPresent();
+        assertThat(VerifiedTokenCache.perRequestOidcChecks(config(Map.of("quarkus.oidc.token.authorization-scheme", "Bearer"))))
+                .isEmpty();
+        assertThat(VerifiedTokenCache.perRequestOidcChecks(config(Map.of("quarkus.oidc.token.age", "PT5M"))))
+                .contains("quarkus.oidc.token.age");
+    }
+
+    private static org.eclipse.microprofile.config.Config config(Map<String, String> values) {
+        return new io.smallrye.config.SmallRyeConfigBuilder().withDefaultValues(values).build();
     }
 
     @Test
@@ -54,9 +94,9 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
         cache.remember(verified("token-a", now.get() + 60, "cluster:read project:read"));
 
-        SecurityIdentity remembered = cache.find("token-a").orElseThrow();
+        SecurityIdentity remembered = cache.find(TENANT, "token-a").orElseThrow();
         assertThat(remembered.getAttributes()).doesNotContainKey(RoutingContext.class.getName())
-                .containsEntry("tenant-id", "Default");
+                .containsEntry(VerifiedTokenCache.TENANT_ID, TENANT);
         assertThat(remembered.checkPermissionBlocking(new StringPermission("cluster", "read"))).isTrue();
         assertThat(remembered.checkPermissionBlocking(new StringPermission("cluster", "write"))).isFalse();
         assertThat(remembered.getCredential(AccessTokenCredential.class).getToken()).isEqualTo("token-a");
@@ -75,8 +115,8 @@ class VerifiedTokenCacheTest {
         cache.remember(verified("new", now.get() + 600, "cluster:read"));
 
         assertThat(cache.size()).isEqualTo(6);
-        assertThat(cache.find("long-0")).isPresent();
-        assertThat(cache.find("new")).isPresent();
+        assertThat(cache.find(TENANT, "long-0")).isPresent();
+        assertThat(cache.find(TENANT, "new")).isPresent();
 
         for (int i = 0; i < 100; i++) {
             cache.remember(verified("many-" + i, now.get() + 600, "cluster:read"));
@@ -89,17 +129,17 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache cache = new VerifiedTokenCache(0, now::get);
         cache.remember(verified("token-a", now.get() + 60, "cluster:read"));
         assertThat(cache.enabled()).isFalse();
-        assertThat(cache.find("token-a")).isEmpty();
+        assertThat(cache.find(TENANT, "token-a")).isEmpty();
     }
 
     /** An identity as quarkus-oidc builds it for a verified access token. */
     private static SecurityIdentity verified(String token, long exp, String scope) {
-        Map<String, Object> claims = new HashMap<>(Map.of("sub", "sub-" + token, "exp", exp, "iat", exp - 300, "scope", scope));
+        Map<String, Object> claims = new HashMap<>(Map.of("sub", "sub-" + token, "exp", exp, "iat", exp - 300, "scope", scope, "raw_token", token));
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new Jwt(claims))
                 .addCredential(new AccessTokenCredential(token))
                 .addAttribute(RoutingContext.class.getName(), new Object())
-                .addAttribute("tenant-id", "Default")
+                .addAttribute(VerifiedTokenCache.TENANT_ID, TENANT)
                 .addPermissionsAsString(Set.of(scope.split(" ")))
                 .build();
     }
