@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -50,7 +53,25 @@ public class RevocationFeedResource {
                     .build());
         }
         long from = position(lastEventId != null ? lastEventId : after);
+        openStream(sink, sse);
         feed.stream(client, from, sink, sse);
+    }
+
+    /**
+     * Writes the response head (with an SSE comment, which subscribers ignore) on this request's
+     * thread, before the feed's own thread starts sending. Otherwise RESTEasy Reactive's initial
+     * response, written after this method returns, races the feed's first event for the head of the
+     * response, and the loser fails and ends the stream at once.
+     */
+    private static void openStream(SseEventSink sink, Sse sse) {
+        try {
+            sink.send(sse.newEventBuilder().comment("revocation feed").build()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WebApplicationException(Response.Status.SERVICE_UNAVAILABLE);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new WebApplicationException(Response.Status.SERVICE_UNAVAILABLE);
+        }
     }
 
     /** Listed by client id; an entry ending in {@code *} admits every client id starting with the rest. */
