@@ -51,6 +51,23 @@ final class DeviceLogin {
         return browser;
     }
 
+    /**
+     * Starts `auth login`, signs {@code user} in and declines the consent in the browser; returns
+     * how the login command ended (it should not succeed).
+     */
+    static TicloudCli.Result signInAndDecline(TicloudCli ticloud, String idp, String user, String password)
+            throws Exception {
+        TicloudCli.Running login = ticloud.start(command());
+        String url = login.awaitStderrLine("Open this URL in your browser:", Duration.ofSeconds(60));
+        try (Browser browser = new Browser()) {
+            SignInPages pages = new SignInPages(browser);
+            browser.open(url);
+            pages.signInWith(idp, user, password);
+            pages.declineConsent();
+        }
+        return login.await(Duration.ofSeconds(60));
+    }
+
     private static String[] command(String... loginOptions) {
         List<String> command = new ArrayList<>(List.of("auth", "login", "--no-browser"));
         command.addAll(List.of(loginOptions));

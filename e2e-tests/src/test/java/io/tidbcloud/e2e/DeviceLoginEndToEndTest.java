@@ -59,6 +59,20 @@ class DeviceLoginEndToEndTest {
         assertThat(afterLogout.stderr()).contains("ticloud auth login");
     }
 
+    @Test
+    void declinedInTheBrowserLoginEndsWithExitOneSayingSoAndStoresNothing() throws Exception {
+        TicloudCli ticloud = new TicloudCli(configDir.resolve("declined"), cloudApi.baseUrl());
+
+        TicloudCli.Result declined = DeviceLogin.signInAndDecline(ticloud, "microsoft", "dave", "dave-pass");
+
+        assertThat(declined.exitCode()).as(declined.stderr()).isEqualTo(1);
+        assertThat(declined.stderr())
+                .contains("Sign-in was declined in the browser. Run `ticloud auth login` to try again.");
+        assertThat(ticloud.configDir().resolve("credentials.json")).doesNotExist();
+        TicloudCli.Result status = ticloud.run("auth", "status");
+        assertThat(status.exitCode()).isEqualTo(4);
+    }
+
     /** The configuration directory is 0700 and every file in it 0600: tokens are nobody else's. */
     private static void assertPrivate(Path dir) throws Exception {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");

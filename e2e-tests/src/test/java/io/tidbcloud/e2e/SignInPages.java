@@ -43,6 +43,11 @@ final class SignInPages {
         }
     }
 
+    /** Declines at the first consent step ("No"). */
+    void declineConsent() {
+        browser.click(By.name("cancel"));
+    }
+
     /** Opens a device verification link, signs in and approves the device. */
     void approveDevice(String verificationUriComplete, String idp, String username, String password) {
         browser.open(verificationUriComplete);

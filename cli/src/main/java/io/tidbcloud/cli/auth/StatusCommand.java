@@ -9,14 +9,14 @@ import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.credentials.CredentialStore;
 import io.tidbcloud.cli.credentials.Credentials;
 import io.tidbcloud.cli.output.Json;
-import io.tidbcloud.cli.output.OutputFormat;
+import io.tidbcloud.cli.output.OutputOption;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code ticloud auth status} (alias {@code whoami}): who is signed in, in which
@@ -29,9 +29,8 @@ import picocli.CommandLine.Option;
         description = "Show who is signed in: email, name, organization, granted scopes, token expiry.")
 public final class StatusCommand implements Callable<Integer> {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     private final CliContext context;
 
@@ -50,7 +49,7 @@ public final class StatusCommand implements Callable<Integer> {
         String organization = organization(scopes);
         Instant expiry = credentials.accessTokenExpiry();
 
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             ObjectNode document = Json.mapper().createObjectNode();
             document.put("profile", profile.name());
             document.put("email", email);

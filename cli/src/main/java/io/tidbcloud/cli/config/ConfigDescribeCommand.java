@@ -3,10 +3,10 @@ package io.tidbcloud.cli.config;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.output.Json;
-import io.tidbcloud.cli.output.OutputFormat;
+import io.tidbcloud.cli.output.OutputOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -21,9 +21,8 @@ public final class ConfigDescribeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile name.")
     String name;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     private final CliContext context;
 
@@ -35,7 +34,7 @@ public final class ConfigDescribeCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = context.settings();
         Profile profile = settings.profile(name != null ? name : context.options().profile());
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             context.out().println(Json.pretty(json(profile)));
         } else {
             context.out().println("profile = \"" + profile.name() + "\"");

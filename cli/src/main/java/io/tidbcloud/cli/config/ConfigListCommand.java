@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.output.Json;
-import io.tidbcloud.cli.output.OutputFormat;
+import io.tidbcloud.cli.output.OutputOption;
 import io.tidbcloud.cli.output.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ticloud config list}: every profile, the current one marked. */
 @Command(name = "list",
@@ -19,9 +19,8 @@ import picocli.CommandLine.Option;
         description = "List the profiles; the current one is marked with *.")
 public final class ConfigListCommand implements Callable<Integer> {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     private final CliContext context;
 
@@ -38,7 +37,7 @@ public final class ConfigListCommand implements Callable<Integer> {
             profiles.put(Profile.DEFAULT_NAME, Profile.defaults(Profile.DEFAULT_NAME));
         }
         profiles.putAll(settings.contents().profiles());
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             ObjectNode document = Json.mapper().createObjectNode();
             document.put("currentProfile", current);
             ArrayNode list = document.putArray("profiles");

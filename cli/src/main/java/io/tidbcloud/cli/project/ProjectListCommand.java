@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
-import io.tidbcloud.cli.output.OutputFormat;
+import io.tidbcloud.cli.output.OutputOption;
 import io.tidbcloud.cli.output.Table;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ticloud project list}: every project the signed-in person belongs to. */
 @Command(name = "list",
@@ -19,9 +19,8 @@ import picocli.CommandLine.Option;
         description = "List your projects (all pages).")
 public final class ProjectListCommand implements Callable<Integer> {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     private final CliContext context;
 
@@ -33,7 +32,7 @@ public final class ProjectListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<JsonNode> projects = new ProjectsApi(CloudApi.of(context)).listAll();
 
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             ObjectNode document = Json.mapper().createObjectNode();
             document.putArray("projects").addAll(projects);
             context.out().println(Json.pretty(document));

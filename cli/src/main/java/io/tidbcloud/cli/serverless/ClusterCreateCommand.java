@@ -5,7 +5,7 @@ import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
-import io.tidbcloud.cli.output.OutputFormat;
+import io.tidbcloud.cli.output.OutputOption;
 import io.tidbcloud.cli.output.Spinner;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,9 +48,8 @@ public final class ClusterCreateCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Return at once, while the cluster is still CREATING.")
     boolean noWait;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     private final CliContext context;
 
@@ -69,7 +69,7 @@ public final class ClusterCreateCommand implements Callable<Integer> {
         if (!noWait && !"ACTIVE".equals(ClusterOutput.text(cluster, "state"))) {
             cluster = awaitActive(clusters, id);
         }
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             context.out().println(Json.pretty(cluster));
         } else {
             context.out().print(ClusterOutput.table(List.of(cluster)));

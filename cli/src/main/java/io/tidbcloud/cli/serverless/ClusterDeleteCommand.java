@@ -5,10 +5,11 @@ import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
-import io.tidbcloud.cli.output.OutputFormat;
+import io.tidbcloud.cli.output.OutputOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,9 +27,8 @@ public final class ClusterDeleteCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Delete without asking (needed when not on a terminal).")
     boolean force;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     private final CliContext context;
 
@@ -55,7 +55,7 @@ public final class ClusterDeleteCommand implements Callable<Integer> {
             }
         }
         JsonNode deleted = clusters.delete(clusterId);
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             context.out().println(Json.pretty(deleted));
             context.out().flush();
         }

@@ -5,9 +5,10 @@ import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.api.PagedList;
 import io.tidbcloud.cli.output.Json;
-import io.tidbcloud.cli.output.OutputFormat;
+import io.tidbcloud.cli.output.OutputOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ticloud serverless list [-p PROJECT]}: every cluster (all pages). */
@@ -20,9 +21,8 @@ public final class ClusterListCommand implements Callable<Integer> {
     @Option(names = {"-p", "--project-id"}, paramLabel = "PROJECT", description = "Only the clusters of this project.")
     String projectId;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     private final CliContext context;
 
@@ -33,7 +33,7 @@ public final class ClusterListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PagedList.Items clusters = new ClustersApi(CloudApi.of(context)).listAll(projectId);
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             ObjectNode document = Json.mapper().createObjectNode();
             document.putArray("clusters").addAll(clusters.items());
             document.put("totalSize", clusters.totalSize());

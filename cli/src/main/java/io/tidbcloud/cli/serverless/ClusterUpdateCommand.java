@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
-import io.tidbcloud.cli.output.OutputFormat;
+import io.tidbcloud.cli.output.OutputOption;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,9 +42,8 @@ public final class ClusterUpdateCommand implements Callable<Integer> {
         String labels;
     }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     private final CliContext context;
 
@@ -63,7 +63,7 @@ public final class ClusterUpdateCommand implements Callable<Integer> {
         } else {
             cluster = clusters.relabel(clusterId, labels(change.labels));
         }
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             context.out().println(Json.pretty(cluster));
         } else {
             context.out().print(ClusterOutput.table(List.of(cluster)));
