@@ -1,7 +1,6 @@
 package io.tidbcloud.cli.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.config.Profile;
@@ -31,8 +30,6 @@ public final class CloudApi {
     private final HttpTransport http;
     private final URI base;
     private final TokenSource tokens;
-    /** The one mapper of the process: each ObjectMapper costs a cold CLI milliseconds to build. */
-    private final ObjectMapper json = Json.mapper();
 
     public CloudApi(HttpTransport http, URI base, TokenSource tokens) {
         this.http = http;
@@ -65,7 +62,7 @@ public final class CloudApi {
 
     private JsonNode call(String method, String pathAndQuery, JsonNode body) throws IOException, InterruptedException {
         URI uri = URI.create(base + pathAndQuery);
-        String payload = body == null ? null : json.writeValueAsString(body);
+        String payload = body == null ? null : Json.compact(body);
         String accessToken = tokens.accessToken();
         HttpResponse<String> response = send(method, uri, payload, accessToken);
         if (response.statusCode() == 401) {
@@ -87,10 +84,10 @@ public final class CloudApi {
             throw new ApiException(response.statusCode(), errorMessage(response));
         }
         if (response.body() == null || response.body().isBlank()) {
-            return json.createObjectNode();
+            return Json.object();
         }
         try {
-            return json.readTree(response.body());
+            return Json.read(response.body());
         } catch (IOException e) {
             throw CliException.error("The API answered with something that is not JSON (" + method + " " + uri + ").");
         }
@@ -118,7 +115,7 @@ public final class CloudApi {
     /** The {"code","message","details"} error body's message, or what the status line says. */
     private String errorMessage(HttpResponse<String> response) {
         try {
-            JsonNode body = json.readTree(response.body());
+            JsonNode body = Json.read(response.body());
             String message = body == null ? "" : body.path("message").asText("");
             if (!message.isBlank()) {
                 return message;

@@ -50,12 +50,12 @@ public final class StatusCommand implements Callable<Integer> {
         Instant expiry = credentials.accessTokenExpiry();
 
         if (output.json()) {
-            ObjectNode document = Json.mapper().createObjectNode();
+            ObjectNode document = Json.object();
             document.put("profile", profile.name());
             document.put("email", email);
             document.put("name", identity.name());
             document.put("organization", organization);
-            document.putPOJO("scopes", scopes);
+            scopes.forEach(document.putArray("scopes")::add);
             document.put("expiresAt", expiry.toString());
             document.put("oauthEndpoint", credentials.oauthEndpoint());
             document.put("storedIn", store.location());

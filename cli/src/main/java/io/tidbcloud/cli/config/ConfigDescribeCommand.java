@@ -50,7 +50,7 @@ public final class ConfigDescribeCommand implements Callable<Integer> {
     }
 
     static ObjectNode json(Profile profile) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = Json.object();
         node.put("name", profile.name());
         for (ProfileKey key : ProfileKey.values()) {
             node.put(key.key(), key.of(profile));

@@ -1,7 +1,9 @@
 package io.tidbcloud.cli.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
+import io.tidbcloud.cli.output.Json;
 import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.credentials.SecureFiles;
 import java.io.IOException;
@@ -49,8 +51,8 @@ public final class ConfigFile {
             return Contents.defaults();
         }
         JsonNode root;
-        try {
-            root = new TomlMapper().readTree(file.toFile());
+        try (JsonParser toml = new TomlFactory().createParser(file.toFile())) {
+            root = Json.read(toml);
         } catch (IOException e) {
             throw CliException.error("Cannot read " + file + ": " + firstLine(e.getMessage()));
         }

@@ -38,7 +38,7 @@ public final class ConfigListCommand implements Callable<Integer> {
         }
         profiles.putAll(settings.contents().profiles());
         if (output.json()) {
-            ObjectNode document = Json.mapper().createObjectNode();
+            ObjectNode document = Json.object();
             document.put("currentProfile", current);
             ArrayNode list = document.putArray("profiles");
             profiles.values().forEach(profile -> list.add(ConfigDescribeCommand.json(profile)));

@@ -1,6 +1,5 @@
 package io.tidbcloud.cli.credentials;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.output.Json;
@@ -31,15 +30,15 @@ final class CredentialsJson {
     }
 
     /** One entry per profile, sorted by name; indented. */
-    static byte[] writeEntries(Map<String, Credentials> entries) throws JsonProcessingException {
-        ObjectNode root = Json.mapper().createObjectNode();
+    static byte[] writeEntries(Map<String, Credentials> entries) {
+        ObjectNode root = Json.object();
         new TreeMap<>(entries).forEach((profile, credentials) ->
                 root.set(profile, credentials == null ? root.nullNode() : toTree(credentials)));
-        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        return Json.indentedBytes(root);
     }
 
     static TreeMap<String, Credentials> readEntries(byte[] content) throws IOException {
-        JsonNode root = Json.mapper().readTree(content);
+        JsonNode root = Json.read(content);
         TreeMap<String, Credentials> entries = new TreeMap<>();
         if (root == null || root.isNull() || root.isMissingNode()) {
             return entries;
@@ -55,16 +54,16 @@ final class CredentialsJson {
     }
 
     /** One entry on one line (the keyring's secret). */
-    static String write(Credentials credentials) throws JsonProcessingException {
-        return Json.mapper().writeValueAsString(toTree(credentials));
+    static String write(Credentials credentials) {
+        return Json.compact(toTree(credentials));
     }
 
     static Credentials read(String content) throws IOException {
-        return fromTree(Json.mapper().readTree(content));
+        return fromTree(Json.read(content));
     }
 
     private static ObjectNode toTree(Credentials credentials) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = Json.object();
         putIfSet(node, OAUTH_ENDPOINT, credentials.oauthEndpoint());
         putIfSet(node, CLIENT_ID, credentials.clientId());
         putIfSet(node, ACCESS_TOKEN, credentials.accessToken());

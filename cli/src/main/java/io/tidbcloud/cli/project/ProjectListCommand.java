@@ -33,7 +33,7 @@ public final class ProjectListCommand implements Callable<Integer> {
         List<JsonNode> projects = new ProjectsApi(CloudApi.of(context)).listAll();
 
         if (output.json()) {
-            ObjectNode document = Json.mapper().createObjectNode();
+            ObjectNode document = Json.object();
             document.putArray("projects").addAll(projects);
             context.out().println(Json.pretty(document));
         } else {

@@ -34,7 +34,7 @@ public final class ClusterListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PagedList.Items clusters = new ClustersApi(CloudApi.of(context)).listAll(projectId);
         if (output.json()) {
-            ObjectNode document = Json.mapper().createObjectNode();
+            ObjectNode document = Json.object();
             document.putArray("clusters").addAll(clusters.items());
             document.put("totalSize", clusters.totalSize());
             context.out().println(Json.pretty(document));

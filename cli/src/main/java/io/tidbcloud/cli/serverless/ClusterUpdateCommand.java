@@ -1,12 +1,12 @@
 package io.tidbcloud.cli.serverless;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
 import io.tidbcloud.cli.output.OutputOption;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -72,12 +72,28 @@ public final class ClusterUpdateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --labels}: a JSON object whose values are strings (numbers and booleans are taken as their text). */
     private Map<String, String> labels(String json) {
+        Map<String, String> labels = new LinkedHashMap<>();
         try {
-            return Json.mapper().readValue(json, new TypeReference<Map<String, String>>() { });
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--labels must be a JSON object of strings, e.g. '{\"team\":\"data\"}'");
+            JsonNode object = Json.read(json);
+            if (object.isObject()) {
+                for (Map.Entry<String, JsonNode> label : object.properties()) {
+                    if (!label.getValue().isValueNode() || label.getValue().isNull()) {
+                        throw notLabels();
+                    }
+                    labels.put(label.getKey(), label.getValue().asText());
+                }
+                return labels;
+            }
+        } catch (IOException notJson) {
+            // the same message as for JSON that is not an object of strings
         }
+        throw notLabels();
+    }
+
+    private CommandLine.ParameterException notLabels() {
+        return new CommandLine.ParameterException(spec.commandLine(),
+                "--labels must be a JSON object of strings, e.g. '{\"team\":\"data\"}'");
     }
 }

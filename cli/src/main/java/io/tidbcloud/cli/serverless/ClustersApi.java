@@ -35,7 +35,7 @@ public final class ClustersApi {
     /** {"displayName", "region": {"name": "regions/..."}, "labels": {"tidb.cloud/project": id}}. */
     public JsonNode create(String displayName, String region, String projectId)
             throws IOException, InterruptedException {
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = Json.object();
         body.put("displayName", displayName);
         body.putObject("region").put("name", region);
         if (projectId != null) {
@@ -45,13 +45,13 @@ public final class ClustersApi {
     }
 
     public JsonNode rename(String clusterId, String displayName) throws IOException, InterruptedException {
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = Json.object();
         body.put("displayName", displayName);
         return api.patch(PATH + "/" + encode(clusterId), body);
     }
 
     public JsonNode relabel(String clusterId, Map<String, String> labels) throws IOException, InterruptedException {
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = Json.object();
         ObjectNode labelNode = body.putObject("labels");
         labels.forEach(labelNode::put);
         return api.patch(PATH + "/" + encode(clusterId), body);
