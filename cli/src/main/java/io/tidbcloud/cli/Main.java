@@ -1,5 +1,6 @@
 package io.tidbcloud.cli;
 
+import io.tidbcloud.cli.http.DeferredSslContext;
 import io.tidbcloud.cli.http.LazyHttpClient;
 
 /** Entry point of {@code ticloud}. */
@@ -9,6 +10,9 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        // Before anything reads the JVM's default TLS context (the Nimbus SDK does at class set-up): only a
+        // TLS connection should pay for parsing the trust store.
+        DeferredSslContext.installAsDefault();
         if (Boolean.getBoolean("ticloud.aot.training")) {
             System.exit(AotTraining.run()); // bin/ticloud recording the AOT cache
         }

@@ -1,6 +1,11 @@
 package io.tidbcloud.cli.http;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
@@ -18,8 +23,15 @@ import javax.net.ssl.TrustManager;
  * TLS connection is first made. {@code HttpClient.build()} asks for {@code SSLContext.getDefault()}
  * even when every endpoint is plain {@code http://} (the local stack), and the default context parses
  * the whole cacerts trust store: a quarter of a second of a CLI's start-up for nothing.
+ *
+ * <p>{@link #installAsDefault()} makes one the JVM's default context, for libraries that touch the
+ * default at class initialisation: the Nimbus SDK's {@code HTTPRequest} reads
+ * {@code SSLSocketFactory.getDefault()} in its static initialiser, so every token refresh, device
+ * authorization and revocation paid for the trust store although ticloud sends those requests itself.
  */
 public final class DeferredSslContext extends SSLContext {
+
+    private static DeferredSslContext installed;
 
     private DeferredSslContext(Supplier<SSLContext> real) {
         super(new DeferredSpi(real), null, "TLS");
@@ -29,11 +41,36 @@ public final class DeferredSslContext extends SSLContext {
     public static DeferredSslContext ofDefault() {
         return new DeferredSslContext(() -> {
             try {
-                return SSLContext.getDefault();
-            } catch (java.security.NoSuchAlgorithmException e) {
+                return SSLContext.getDefault(); // the installed default when there is one: one trust store a process
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("no default TLS context in this JDK", e);
             }
         });
+    }
+
+    /**
+     * Makes a deferred JDK default the JVM's default context ({@link SSLContext#setDefault}); a second
+     * call returns the first one's. {@code Main} calls it before the first command runs.
+     */
+    public static synchronized SSLContext installAsDefault() {
+        if (installed == null) {
+            installed = new DeferredSslContext(DeferredSslContext::jdkDefault);
+            SSLContext.setDefault(installed);
+        }
+        return installed;
+    }
+
+    /**
+     * What {@code SSLContext.getDefault()} builds when nobody set a default: the "Default" context,
+     * configured by the javax.net.ssl system properties. Asked for by name, as the JVM's default may be
+     * a deferred context itself.
+     */
+    private static SSLContext jdkDefault() {
+        try {
+            return SSLContext.getInstance("Default");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context in this JDK", e);
+        }
     }
 
     /** Defers {@code real} (tests count how often it is asked for). */
@@ -79,9 +116,11 @@ public final class DeferredSslContext extends SSLContext {
             throw new KeyManagementException("a deferred SSLContext is configured by the context it defers");
         }
 
+        /** A factory that sets TLS up on its first socket: libraries keep one from class initialisation on. */
         @Override
         protected SSLSocketFactory engineGetSocketFactory() {
-            return real().getSocketFactory();
+            SSLContext context = real;
+            return context != null ? context.getSocketFactory() : new DeferredSocketFactory(this);
         }
 
         @Override
@@ -117,6 +156,65 @@ public final class DeferredSslContext extends SSLContext {
         @Override
         protected SSLParameters engineGetSupportedSSLParameters() {
             return real().getSupportedSSLParameters();
+        }
+    }
+
+    private static final class DeferredSocketFactory extends SSLSocketFactory {
+
+        private final DeferredSpi context;
+
+        DeferredSocketFactory(DeferredSpi context) {
+            this.context = context;
+        }
+
+        private SSLSocketFactory real() {
+            return context.real().getSocketFactory();
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return real().getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return real().getSupportedCipherSuites();
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return real().createSocket();
+        }
+
+        @Override
+        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+            return real().createSocket(socket, host, port, autoClose);
+        }
+
+        @Override
+        public Socket createSocket(Socket socket, InputStream consumed, boolean autoClose) throws IOException {
+            return real().createSocket(socket, consumed, autoClose);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return real().createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return real().createSocket(host, port, localHost, localPort);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return real().createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return real().createSocket(address, port, localAddress, localPort);
         }
     }
 }

@@ -1,11 +1,15 @@
 package io.tidbcloud.cli.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
 
 class DeferredSslContextTest {
@@ -34,6 +38,29 @@ class DeferredSslContextTest {
         // No protocols or suites of its own: the engine keeps the real context's defaults.
         assertEquals(SSLContext.getDefault().getDefaultSSLParameters().getProtocols().length,
                 engine.getSSLParameters().getProtocols().length);
+    }
+
+    @Test
+    void itsSocketFactoryCanBeKeptWithoutSettingUpTlsAndSetsItUpForTheFirstSocket() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        DeferredSslContext deferred = DeferredSslContext.of(() -> {
+            asked.incrementAndGet();
+            try {
+                return SSLContext.getInstance("Default");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // What the Nimbus SDK's HTTPRequest does at class set-up through SSLSocketFactory.getDefault().
+        SSLSocketFactory kept = deferred.getSocketFactory();
+        assertEquals(0, asked.get());
+
+        try (Socket socket = kept.createSocket()) {
+            assertTrue(socket instanceof SSLSocket);
+        }
+        assertTrue(kept.getDefaultCipherSuites().length > 0);
+        assertEquals(1, asked.get());
     }
 
     @Test
