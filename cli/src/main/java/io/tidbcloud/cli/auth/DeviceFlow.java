@@ -11,6 +11,10 @@ import java.time.Instant;
  * expires, keeping to RFC 8628 section 3.5: wait {@code interval} between
  * polls, add 5 seconds on every {@code slow_down}, and back off exponentially
  * when the server cannot be reached, until the device code expires.
+ *
+ * <p>The code's {@code expires_in} is only the client's reckoning. Once it has passed, the
+ * server gets one last poll and the last word: a code approved in the final seconds is
+ * granted, and the server's own {@code expired_token} ends the flow as it says.
  */
 public final class DeviceFlow {
 
@@ -43,14 +47,15 @@ public final class DeviceFlow {
         Duration networkBackoff = Duration.ZERO;
         while (true) {
             sleeper.sleep(interval.plus(networkBackoff));
-            if (!clock.instant().isBefore(deadline)) {
-                return new Outcome.Expired();
-            }
+            boolean lastPoll = !clock.instant().isBefore(deadline);
             DeviceAccessTokenRequest.Result result;
             try {
                 result = tokenRequest.poll(code.deviceCode());
                 networkBackoff = Duration.ZERO;
             } catch (IOException unreachable) {
+                if (lastPoll) {
+                    return new Outcome.Expired();
+                }
                 networkBackoff = nextBackoff(networkBackoff, interval);
                 continue;
             }
@@ -60,6 +65,8 @@ public final class DeviceFlow {
                 return new Outcome.Denied();
             } else if (result instanceof DeviceAccessTokenRequest.Result.Expired) {
                 return new Outcome.Expired();
+            } else if (lastPoll) {
+                return new Outcome.Expired(); // still pending (or slow_down) although the code's time is up
             } else if (result instanceof DeviceAccessTokenRequest.Result.SlowDown) {
                 interval = interval.plus(SLOW_DOWN_INCREMENT);
             }

@@ -81,15 +81,35 @@ class DeviceFlowTest {
     }
 
     @Test
-    void codeThatExpiresWhileWaitingEndsAsExpiredWithoutPollingAgain() throws Exception {
-        DeviceCode shortLived = new DeviceCode("dc-1", "WDJB-MJHT", CODE.verificationUri(),
-                CODE.verificationUriComplete(), Duration.ofSeconds(12), Duration.ofSeconds(5));
-        stub.on("POST", TOKEN_PATH, pending(), pending());
+    void codeWhoseTimeRunsOutWhileWaitingGetsOneLastPollThenEndsAsExpired() throws Exception {
+        stub.on("POST", TOKEN_PATH, pending(), pending(), pending());
 
-        assertInstanceOf(DeviceFlow.Outcome.Expired.class, flow.await(shortLived));
+        assertInstanceOf(DeviceFlow.Outcome.Expired.class, flow.await(shortLived()));
 
-        assertEquals(2, stub.requests().size());
+        // polls at 5 s and 10 s, then at 15 s, past the 12 s the code had: the last one
+        assertEquals(List.of(5L, 5L, 5L), clock.sleeps().stream().map(Duration::toSeconds).toList());
         stub.verifyAllUsed();
+    }
+
+    @Test
+    void codeApprovedInItsLastSecondsIsGrantedAtTheLastPoll() throws Exception {
+        stub.on("POST", TOKEN_PATH, pending(), pending(), Tokens.tokenResponse("at-1", "rt-1", "a@b.c"));
+
+        assertInstanceOf(DeviceFlow.Outcome.Granted.class, flow.await(shortLived()));
+        stub.verifyAllUsed();
+    }
+
+    @Test
+    void serverThatCannotBeReachedAtTheLastPollEndsTheFlowAsExpired() throws Exception {
+        stub.on("POST", TOKEN_PATH, pending(), pending(), Response.drop());
+
+        assertInstanceOf(DeviceFlow.Outcome.Expired.class, flow.await(shortLived()));
+        stub.verifyAllUsed();
+    }
+
+    private static DeviceCode shortLived() {
+        return new DeviceCode("dc-1", "WDJB-MJHT", CODE.verificationUri(), CODE.verificationUriComplete(),
+                Duration.ofSeconds(12), Duration.ofSeconds(5));
     }
 
     @Test
