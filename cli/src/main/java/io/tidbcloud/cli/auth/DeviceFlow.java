@@ -12,9 +12,11 @@ import java.time.Instant;
  * polls, add 5 seconds on every {@code slow_down}, and back off exponentially
  * when the server cannot be reached, until the device code expires.
  *
- * <p>The code's {@code expires_in} is only the client's reckoning. Once it has passed, the
- * server gets one last poll and the last word: a code approved in the final seconds is
- * granted, and the server's own {@code expired_token} ends the flow as it says.
+ * <p>The code's {@code expires_in} is only the client's reckoning of the server's clock, so
+ * the server has the last word: polling goes on until one interval past it (a code approved
+ * in its final seconds is granted; the server counts expiry in whole seconds from when it
+ * issued the code), and normally ends with the server's own {@code expired_token}. Only a
+ * server still answering pending then, or unreachable, is taken as expired by the client.
  */
 public final class DeviceFlow {
 
@@ -47,7 +49,7 @@ public final class DeviceFlow {
         Duration networkBackoff = Duration.ZERO;
         while (true) {
             sleeper.sleep(interval.plus(networkBackoff));
-            boolean lastPoll = !clock.instant().isBefore(deadline);
+            boolean lastPoll = !clock.instant().isBefore(deadline.plus(interval));
             DeviceAccessTokenRequest.Result result;
             try {
                 result = tokenRequest.poll(code.deviceCode());

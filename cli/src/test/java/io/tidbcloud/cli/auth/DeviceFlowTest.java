@@ -81,18 +81,28 @@ class DeviceFlowTest {
     }
 
     @Test
-    void codeWhoseTimeRunsOutWhileWaitingGetsOneLastPollThenEndsAsExpired() throws Exception {
-        stub.on("POST", TOKEN_PATH, pending(), pending(), pending());
+    void serverThatStillSaysPendingAnIntervalPastTheCodesTimeEndsTheFlowAsExpired() throws Exception {
+        stub.on("POST", TOKEN_PATH, pending(), pending(), pending(), pending());
 
         assertInstanceOf(DeviceFlow.Outcome.Expired.class, flow.await(shortLived()));
 
-        // polls at 5 s and 10 s, then at 15 s, past the 12 s the code had: the last one
+        // a 12 s code polled every 5 s: at 5, 10 and 15 s, then at 20 s, an interval past its time, the last
+        assertEquals(List.of(5L, 5L, 5L, 5L), clock.sleeps().stream().map(Duration::toSeconds).toList());
+        stub.verifyAllUsed();
+    }
+
+    @Test
+    void codeWhoseTimeRunsOutEndsWithTheServersExpiredToken() throws Exception {
+        stub.on("POST", TOKEN_PATH, pending(), pending(), Tokens.oauthError(400, "expired_token", "Device code is expired"));
+
+        assertInstanceOf(DeviceFlow.Outcome.Expired.class, flow.await(shortLived()));
+
         assertEquals(List.of(5L, 5L, 5L), clock.sleeps().stream().map(Duration::toSeconds).toList());
         stub.verifyAllUsed();
     }
 
     @Test
-    void codeApprovedInItsLastSecondsIsGrantedAtTheLastPoll() throws Exception {
+    void codeApprovedInItsLastSecondsIsGranted() throws Exception {
         stub.on("POST", TOKEN_PATH, pending(), pending(), Tokens.tokenResponse("at-1", "rt-1", "a@b.c"));
 
         assertInstanceOf(DeviceFlow.Outcome.Granted.class, flow.await(shortLived()));
@@ -101,7 +111,7 @@ class DeviceFlowTest {
 
     @Test
     void serverThatCannotBeReachedAtTheLastPollEndsTheFlowAsExpired() throws Exception {
-        stub.on("POST", TOKEN_PATH, pending(), pending(), Response.drop());
+        stub.on("POST", TOKEN_PATH, pending(), pending(), pending(), Response.drop());
 
         assertInstanceOf(DeviceFlow.Outcome.Expired.class, flow.await(shortLived()));
         stub.verifyAllUsed();
