@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +73,32 @@ class DeviceLoginEndToEndTest {
         assertThat(ticloud.configDir().resolve("credentials.json")).doesNotExist();
         TicloudCli.Result status = ticloud.run("auth", "status");
         assertThat(status.exitCode()).isEqualTo(4);
+    }
+
+    @Test
+    void aCodeNobodyApprovesExpiresAndLoginEndsWithExitOneSayingWhatToDo() throws Exception {
+        // A copy of the CLI's client whose device codes live 4 s and are polled every second. Nobody approves.
+        RealmAdmin admin = new RealmAdmin();
+        String clientId = "ticloud-cli-expiring-" + System.nanoTime();
+        String internalId = admin.copyClient("ticloud-cli", clientId,
+                Map.of("oauth2.device.code.lifespan", "4", "oauth2.device.polling.interval", "1"));
+        try {
+            TicloudCli ticloud = new TicloudCli(configDir.resolve("expired"), cloudApi.baseUrl())
+                    .withEnvironment("TICLOUD_OAUTH_CLIENT_ID", clientId);
+
+            // -D prints the exchanges: the last answer shows who ended the flow.
+            TicloudCli.Running login = ticloud.start("-D", "auth", "login", "--no-browser", "--scopes", "project:read");
+            login.awaitStderrLine("Open this URL in your browser:", Duration.ofSeconds(60));
+            TicloudCli.Result expired = login.await(Duration.ofSeconds(60));
+
+            assertThat(expired.exitCode()).as(expired.stderr()).isEqualTo(1);
+            assertThat(expired.stderr()).as("Keycloak's own RFC 8628 answer").contains("\"error\":\"expired_token\"");
+            assertThat(expired.stderr()).contains(
+                    "The code expired before it was approved. Run `ticloud auth login` to get a new one.");
+            assertThat(ticloud.configDir().resolve("credentials.json")).doesNotExist();
+        } finally {
+            admin.deleteClient(internalId);
+        }
     }
 
     /** The configuration directory is 0700 and every file in it 0600: tokens are nobody else's. */

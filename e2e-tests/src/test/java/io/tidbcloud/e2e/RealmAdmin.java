@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The admin-API calls the federation tests need on realm {@code tidbcloud} of the test Keycloak:
@@ -61,6 +62,24 @@ final class RealmAdmin {
                 "redirectUris", List.of(redirectUri),
                 "attributes", Map.of("pkce.code.challenge.method", "S256"));
         HttpResponse<String> created = send("POST", "/clients", client, 201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * A copy of client {@code templateClientId} (its grants, scopes and consent) named {@code clientId}, with
+     * {@code attributes} set over its own; returns its internal id (for {@link #deleteClient}).
+     */
+    String copyClient(String templateClientId, String clientId, Map<String, String> attributes) {
+        JsonNode found = get("/clients?clientId=" + encode(templateClientId));
+        if (!found.isArray() || found.isEmpty()) {
+            throw new IllegalStateException("no client " + templateClientId + " in realm tidbcloud");
+        }
+        ObjectNode copy = (ObjectNode) found.get(0).deepCopy();
+        copy.remove(List.of("id", "secret", "protocolMappers"));
+        copy.put("clientId", clientId);
+        attributes.forEach(((ObjectNode) copy.path("attributes"))::put);
+        HttpResponse<String> created = send("POST", "/clients", copy, 201);
         String location = created.headers().firstValue("Location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);
     }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,10 +21,23 @@ final class TicloudCli {
 
     private final Path configDir;
     private final String apiEndpoint;
+    private final Map<String, String> environment;
 
     TicloudCli(Path configDir, String apiEndpoint) {
+        this(configDir, apiEndpoint, Map.of());
+    }
+
+    private TicloudCli(Path configDir, String apiEndpoint, Map<String, String> environment) {
         this.configDir = configDir;
         this.apiEndpoint = apiEndpoint;
+        this.environment = environment;
+    }
+
+    /** The same CLI with one more environment variable set, e.g. TICLOUD_OAUTH_CLIENT_ID. */
+    TicloudCli withEnvironment(String name, String value) {
+        Map<String, String> more = new HashMap<>(environment);
+        more.put(name, value);
+        return new TicloudCli(configDir, apiEndpoint, Map.copyOf(more));
     }
 
     Path configDir() {
@@ -46,6 +61,7 @@ final class TicloudCli {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
         return new Running(process);
