@@ -3,32 +3,23 @@ package io.tidbcloud.cli;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code ticloud completion bash|zsh|fish}: a completion script on stdout,
  * generated from the command tree (picocli's AutoComplete for bash and zsh,
  * which runs bash scripts through bashcompinit; fish from the same tree).
  */
-@Command(name = "completion",
-        mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script.",
-            "bash: source <(ticloud completion bash)",
-            "zsh:  source <(ticloud completion zsh)",
-            "fish: ticloud completion fish | source"})
 public final class CompletionCommand implements Callable<Integer> {
+
+    public static final String NAME = "completion";
 
     public enum Shell { bash, zsh, fish }
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "SHELL", description = "${COMPLETION-CANDIDATES}")
-    Shell shell;
+    private final PositionalParamSpec shell = Commands.parameter(Shell.class, "SHELL")
+            .description("${COMPLETION-CANDIDATES}").build();
 
     private final CliContext context;
 
@@ -36,9 +27,20 @@ public final class CompletionCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    CommandSpec spec() {
+        return Commands.command(this, NAME)
+                .description("Print a shell completion script.",
+                        "bash: source <(ticloud completion bash)",
+                        "zsh:  source <(ticloud completion zsh)",
+                        "fish: ticloud completion fish | source")
+                .parameters(shell)
+                .build();
+    }
+
     @Override
     public Integer call() {
-        CommandLine root = spec.root().commandLine();
+        Shell shell = this.shell.getValue();
+        CommandLine root = this.shell.command().root().commandLine(); // the tree this command was parsed in
         String script = switch (shell) {
             case bash -> AutoComplete.bash("ticloud", root);
             case zsh -> "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"

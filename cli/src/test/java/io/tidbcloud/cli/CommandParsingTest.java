@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.ParseResult;
 
 /** What each command line parses to, apart from running it; and the usage errors (exit 2). */
@@ -33,11 +34,13 @@ class CommandParsingTest {
         return result.commandSpec().commandLine();
     }
 
+    /** A command's field; for an option or a parameter (the field holds its spec), the value it was parsed to. */
     @SuppressWarnings("unchecked")
     private static <T> T field(Object command, String name) throws ReflectiveOperationException {
         Field field = command.getClass().getDeclaredField(name);
         field.setAccessible(true);
-        return (T) field.get(command);
+        Object value = field.get(command);
+        return (T) (value instanceof ArgSpec arg ? arg.getValue() : value);
     }
 
     @Test
@@ -204,7 +207,7 @@ class CommandParsingTest {
         assertEquals("", result.err());
     }
 
-    /** The -o/--output value a command was parsed with (its OutputOption mixin). */
+    /** The -o/--output value a command was parsed with (its OutputOption). */
     private static Object outputOf(Object command) throws Exception {
         return field(field(command, "output"), "format");
     }

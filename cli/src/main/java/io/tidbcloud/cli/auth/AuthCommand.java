@@ -1,21 +1,22 @@
 package io.tidbcloud.cli.auth;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.Commands;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-@Command(name = "auth",
-        mixinStandardHelpOptions = true,
-        description = "Sign in to TiDB Cloud and out again.",
-        subcommands = {LoginCommand.class, LogoutCommand.class, StatusCommand.class, TokenCommand.class})
-public final class AuthCommand implements Runnable {
+/** {@code ticloud auth}: login, logout, status (whoami), token. */
+public final class AuthCommand {
 
-    @Spec
-    CommandSpec spec;
+    public static final String NAME = "auth";
 
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    private AuthCommand() {
+    }
+
+    public static CommandSpec spec(CliContext context) {
+        return Commands.group(NAME)
+                .description("Sign in to TiDB Cloud and out again.")
+                .subcommands(new LoginCommand(context).spec(), new LogoutCommand(context).spec(),
+                        new StatusCommand(context).spec(), new TokenCommand(context).spec())
+                .build();
     }
 }

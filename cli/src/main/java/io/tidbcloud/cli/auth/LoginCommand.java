@@ -2,6 +2,7 @@ package io.tidbcloud.cli.auth;
 
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
+import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.config.Settings;
 import io.tidbcloud.cli.credentials.Credentials;
@@ -12,11 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code ticloud auth login}: the OAuth 2.0 device authorization grant
@@ -24,11 +22,6 @@ import picocli.CommandLine.Spec;
  * when a person is at a terminal with a display, waits for the approval and
  * stores the tokens.
  */
-@Command(name = "login",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Sign in with your browser (OAuth 2.0 device authorization grant).",
-            "Shows a URL and a code; approve in any browser, on this machine or another."})
 public final class LoginCommand implements Callable<Integer> {
 
     /**
@@ -41,21 +34,17 @@ public final class LoginCommand implements Callable<Integer> {
     /** The identity providers the realm federates (their Keycloak aliases). */
     public enum IdentityProvider { google, microsoft }
 
-    @Spec
-    CommandSpec spec;
+    private final OptionSpec noBrowser = Commands.flag("--no-browser")
+            .description("Do not open a browser; only print the URL and the code.").build();
 
-    @Option(names = "--no-browser", description = "Do not open a browser; only print the URL and the code.")
-    boolean noBrowser;
+    private final OptionSpec scopes = Commands.option(List.class, "--scopes").auxiliaryTypes(String.class)
+            .splitRegex(",").paramLabel("SCOPE")
+            .description("Scopes to request, comma-separated; openid is always added.",
+                    "Default: project:read,project:write,cluster:read,cluster:write,offline_access")
+            .defaultValue("project:read,project:write,cluster:read,cluster:write,offline_access").build();
 
-    @Option(names = "--scopes", split = ",", paramLabel = "SCOPE",
-            description = {"Scopes to request, comma-separated; openid is always added.",
-                "Default: project:read,project:write,cluster:read,cluster:write,offline_access"},
-            defaultValue = "project:read,project:write,cluster:read,cluster:write,offline_access")
-    List<String> scopes;
-
-    @Option(names = "--idp", paramLabel = "PROVIDER",
-            description = "Sign in with this identity provider without choosing: ${COMPLETION-CANDIDATES}.")
-    IdentityProvider idp;
+    private final OptionSpec idp = Commands.option(IdentityProvider.class, "--idp").paramLabel("PROVIDER")
+            .description("Sign in with this identity provider without choosing: ${COMPLETION-CANDIDATES}.").build();
 
     private final CliContext context;
 
@@ -63,9 +52,19 @@ public final class LoginCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    CommandSpec spec() {
+        return Commands.command(this, "login")
+                .description("Sign in with your browser (OAuth 2.0 device authorization grant).",
+                        "Shows a URL and a code; approve in any browser, on this machine or another.")
+                .options(noBrowser, scopes, idp)
+                .build();
+    }
+
     @Override
     public Integer call() throws Exception {
         List<String> requested = requestedScopes();
+        IdentityProvider idp = this.idp.getValue();
+        boolean noBrowser = this.noBrowser.getValue();
         Settings settings = context.settings();
         Profile profile = context.profile();
         OAuthEndpoints endpoints = OAuthEndpoints.ofRealm(profile.oauthBase());
@@ -81,7 +80,7 @@ public final class LoginCommand implements Callable<Integer> {
                     + " (" + e.getClass().getSimpleName() + "). Is it running?");
         }
 
-        URI verification = verificationUrl(code);
+        URI verification = verificationUrl(code, idp);
         err.println("Open this URL in your browser: " + verification);
         err.println("Then confirm that it shows the code: " + code.userCode());
         if (!noBrowser && context.interactive() && context.browser().available()) {
@@ -116,10 +115,11 @@ public final class LoginCommand implements Callable<Integer> {
     /** openid always (it names who signed in), then the requested scopes without repeats. */
     List<String> requestedScopes() {
         List<String> result = new ArrayList<>(List.of("openid"));
+        List<String> scopes = this.scopes.getValue();
         for (String scope : scopes) {
             String trimmed = scope.trim();
             if (trimmed.isEmpty() || trimmed.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\\')) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
+                throw Commands.usageError(this.scopes,
                         "Invalid scope '" + scope + "' in --scopes: scopes are comma-separated names");
             }
             if (!result.contains(trimmed)) {
@@ -134,7 +134,7 @@ public final class LoginCommand implements Callable<Integer> {
      * given. Keycloak 26.7 itself reads only {@code user_code} there; the hint
      * is for a realm extension that forwards it (see README).
      */
-    private URI verificationUrl(DeviceCode code) {
+    private static URI verificationUrl(DeviceCode code, IdentityProvider idp) {
         URI base = code.verificationUriComplete() != null ? code.verificationUriComplete() : code.verificationUri();
         if (idp == null) {
             return base;

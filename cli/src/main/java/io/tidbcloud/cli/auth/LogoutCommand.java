@@ -2,6 +2,7 @@ package io.tidbcloud.cli.auth;
 
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
+import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.credentials.CredentialStore;
 import io.tidbcloud.cli.credentials.Credentials;
@@ -9,22 +10,25 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ticloud auth logout}: revokes the refresh token (ending the session)
  * and the access token at the server that issued them (RFC 7009), then
  * forgets them. They are forgotten even when the server cannot be reached.
  */
-@Command(name = "logout",
-        mixinStandardHelpOptions = true,
-        description = "Revoke your tokens at TiDB Cloud and remove them from this computer.")
 public final class LogoutCommand implements Callable<Integer> {
 
     private final CliContext context;
 
     public LogoutCommand(CliContext context) {
         this.context = context;
+    }
+
+    CommandSpec spec() {
+        return Commands.command(this, "logout")
+                .description("Revoke your tokens at TiDB Cloud and remove them from this computer.")
+                .build();
     }
 
     @Override

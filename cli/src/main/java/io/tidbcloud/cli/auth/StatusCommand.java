@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
+import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.credentials.CredentialStore;
@@ -15,27 +16,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ticloud auth status} (alias {@code whoami}): who is signed in, in which
  * organization, with which scopes, until when. Refreshes the access token when
  * it is about to expire, so "signed in" means the session still works.
  */
-@Command(name = "status",
-        aliases = "whoami",
-        mixinStandardHelpOptions = true,
-        description = "Show who is signed in: email, name, organization, granted scopes, token expiry.")
 public final class StatusCommand implements Callable<Integer> {
 
-    @Mixin
-    OutputOption output;
+    private final OutputOption output = new OutputOption();
 
     private final CliContext context;
 
     public StatusCommand(CliContext context) {
         this.context = context;
+    }
+
+    CommandSpec spec() {
+        return Commands.command(this, "status")
+                .aliases("whoami")
+                .description("Show who is signed in: email, name, organization, granted scopes, token expiry.")
+                .options(output.option())
+                .build();
     }
 
     @Override

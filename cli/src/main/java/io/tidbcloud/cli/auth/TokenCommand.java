@@ -1,24 +1,29 @@
 package io.tidbcloud.cli.auth;
 
 import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.Commands;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ticloud auth token}: a valid access token on stdout, refreshed first
  * when it has 30 seconds or less left, for scripts:
  * {@code curl -H "Authorization: Bearer $(ticloud auth token)" ...}.
  */
-@Command(name = "token",
-        mixinStandardHelpOptions = true,
-        description = {"Print a valid access token (refreshed if needed) for scripts.",
-            "Example: curl -H \"Authorization: Bearer $(ticloud auth token)\" http://localhost:8080/v1beta1/projects"})
 public final class TokenCommand implements Callable<Integer> {
 
     private final CliContext context;
 
     public TokenCommand(CliContext context) {
         this.context = context;
+    }
+
+    CommandSpec spec() {
+        return Commands.command(this, "token")
+                .description("Print a valid access token (refreshed if needed) for scripts.",
+                        "Example: curl -H \"Authorization: Bearer $(ticloud auth token)\" "
+                                + "http://localhost:8080/v1beta1/projects")
+                .build();
     }
 
     @Override

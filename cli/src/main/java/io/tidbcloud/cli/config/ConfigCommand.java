@@ -1,23 +1,24 @@
 package io.tidbcloud.cli.config;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.Commands;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-@Command(name = "config",
-        mixinStandardHelpOptions = true,
-        description = {"Manage profiles in config.toml: where to sign in and which API to call.",
-            "Keys: oauth-endpoint (realm URL), oauth-client-id, api-endpoint."},
-        subcommands = {ConfigCreateCommand.class, ConfigUseCommand.class, ConfigListCommand.class,
-            ConfigDescribeCommand.class, ConfigSetCommand.class, ConfigDeleteCommand.class})
-public final class ConfigCommand implements Runnable {
+/** {@code ticloud config}: create, use, list, describe, set, delete. */
+public final class ConfigCommand {
 
-    @Spec
-    CommandSpec spec;
+    public static final String NAME = "config";
 
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    private ConfigCommand() {
+    }
+
+    public static CommandSpec spec(CliContext context) {
+        return Commands.group(NAME)
+                .description("Manage profiles in config.toml: where to sign in and which API to call.",
+                        "Keys: oauth-endpoint (realm URL), oauth-client-id, api-endpoint.")
+                .subcommands(new ConfigCreateCommand(context).spec(), new ConfigUseCommand(context).spec(),
+                        new ConfigListCommand(context).spec(), new ConfigDescribeCommand(context).spec(),
+                        new ConfigSetCommand(context).spec(), new ConfigDeleteCommand(context).spec())
+                .build();
     }
 }

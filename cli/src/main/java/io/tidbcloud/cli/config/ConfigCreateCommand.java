@@ -2,40 +2,29 @@ package io.tidbcloud.cli.config;
 
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
+import io.tidbcloud.cli.Commands;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code ticloud config create NAME [--oauth-endpoint URL] [--oauth-client-id ID] [--api-endpoint URL] [--no-use]}. */
-@Command(name = "create",
-        mixinStandardHelpOptions = true,
-        description = "Create a profile (unset keys take the defaults) and make it the current one unless --no-use.")
 public final class ConfigCreateCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    private final PositionalParamSpec name = Commands.parameter(String.class, "NAME")
+            .description("Profile name: letters, digits, '-' and '_'.").build();
 
-    @Parameters(paramLabel = "NAME", description = "Profile name: letters, digits, '-' and '_'.")
-    String name;
+    private final OptionSpec oauthEndpoint = Commands.option(String.class, "--oauth-endpoint").paramLabel("URL")
+            .description("Realm URL (default: " + Profile.DEFAULT_OAUTH_ENDPOINT + ").").build();
 
-    @Option(names = "--oauth-endpoint", paramLabel = "URL", description = "Realm URL (default: "
-            + Profile.DEFAULT_OAUTH_ENDPOINT + ").")
-    String oauthEndpoint;
+    private final OptionSpec oauthClientId = Commands.option(String.class, "--oauth-client-id").paramLabel("ID")
+            .description("OAuth client (default: " + Profile.DEFAULT_OAUTH_CLIENT_ID + ").").build();
 
-    @Option(names = "--oauth-client-id", paramLabel = "ID", description = "OAuth client (default: "
-            + Profile.DEFAULT_OAUTH_CLIENT_ID + ").")
-    String oauthClientId;
+    private final OptionSpec apiEndpoint = Commands.option(String.class, "--api-endpoint").paramLabel("URL")
+            .description("Cloud API base URL (default: " + Profile.DEFAULT_API_ENDPOINT + ").").build();
 
-    @Option(names = "--api-endpoint", paramLabel = "URL", description = "Cloud API base URL (default: "
-            + Profile.DEFAULT_API_ENDPOINT + ").")
-    String apiEndpoint;
-
-    @Option(names = "--no-use", description = "Keep the current profile as it is.")
-    boolean noUse;
+    private final OptionSpec noUse = Commands.flag("--no-use").description("Keep the current profile as it is.").build();
 
     private final CliContext context;
 
@@ -43,23 +32,23 @@ public final class ConfigCreateCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    CommandSpec spec() {
+        return Commands.command(this, "create")
+                .description("Create a profile (unset keys take the defaults) and make it the current one unless "
+                        + "--no-use.")
+                .parameters(name)
+                .options(oauthEndpoint, oauthClientId, apiEndpoint, noUse)
+                .build();
+    }
+
     @Override
     public Integer call() throws Exception {
-        ConfigEditor.validName(spec, name);
+        String name = ConfigEditor.validName(this.name);
+        boolean noUse = this.noUse.getValue();
         Profile profile = Profile.defaults(name);
-        try {
-            if (oauthEndpoint != null) {
-                profile = ProfileKey.OAUTH_ENDPOINT.with(profile, ProfileKey.OAUTH_ENDPOINT.validate(oauthEndpoint));
-            }
-            if (oauthClientId != null) {
-                profile = ProfileKey.OAUTH_CLIENT_ID.with(profile, ProfileKey.OAUTH_CLIENT_ID.validate(oauthClientId));
-            }
-            if (apiEndpoint != null) {
-                profile = ProfileKey.API_ENDPOINT.with(profile, ProfileKey.API_ENDPOINT.validate(apiEndpoint));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        profile = with(profile, ProfileKey.OAUTH_ENDPOINT, oauthEndpoint);
+        profile = with(profile, ProfileKey.OAUTH_CLIENT_ID, oauthClientId);
+        profile = with(profile, ProfileKey.API_ENDPOINT, apiEndpoint);
         ConfigEditor editor = new ConfigEditor(context.settings());
         if (editor.exists(name)) {
             throw CliException.error("Profile \"" + name + "\" already exists: change it with `ticloud -P " + name
@@ -75,5 +64,18 @@ public final class ConfigCreateCommand implements Callable<Integer> {
         editor.save();
         context.err().println("Created profile \"" + name + "\"" + (noUse ? "." : "; it is now the current profile."));
         return 0;
+    }
+
+    /** {@code profile} with {@code key} set to the value of {@code option}, when given and valid. */
+    private static Profile with(Profile profile, ProfileKey key, ArgSpec option) {
+        String value = option.getValue();
+        if (value == null) {
+            return profile;
+        }
+        try {
+            return key.with(profile, key.validate(value));
+        } catch (IllegalArgumentException e) {
+            throw Commands.usageError(option, e.getMessage());
+        }
     }
 }

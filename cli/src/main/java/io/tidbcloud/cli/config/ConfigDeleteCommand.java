@@ -2,22 +2,19 @@ package io.tidbcloud.cli.config;
 
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
+import io.tidbcloud.cli.Commands;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code ticloud config delete NAME}: removes a profile. Refuses the current
  * profile (switch first) and a signed-in one (sign out first, which revokes
  * its tokens; deleting would only leave them valid at the server).
  */
-@Command(name = "delete",
-        mixinStandardHelpOptions = true,
-        description = "Delete a profile (not the current one, nor one that is signed in).")
 public final class ConfigDeleteCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME")
-    String name;
+    private final PositionalParamSpec name = Commands.parameter(String.class, "NAME").build();
 
     private final CliContext context;
 
@@ -25,8 +22,16 @@ public final class ConfigDeleteCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    CommandSpec spec() {
+        return Commands.command(this, "delete")
+                .description("Delete a profile (not the current one, nor one that is signed in).")
+                .parameters(name)
+                .build();
+    }
+
     @Override
     public Integer call() throws Exception {
+        String name = this.name.getValue();
         ConfigEditor editor = new ConfigEditor(context.settings());
         if (!editor.exists(name)) {
             throw CliException.error("Profile \"" + name + "\" does not exist: see `ticloud config list`.");

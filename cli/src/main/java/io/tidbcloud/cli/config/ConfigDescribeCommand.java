@@ -2,27 +2,23 @@ package io.tidbcloud.cli.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.output.Json;
 import io.tidbcloud.cli.output.OutputOption;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code ticloud config describe [NAME]}: the values a profile uses, after the
  * environment overrides (which it names, since they win over the file).
  */
-@Command(name = "describe",
-        mixinStandardHelpOptions = true,
-        description = "Show a profile's values as commands use them (default: -P or the current profile).")
 public final class ConfigDescribeCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile name.")
-    String name;
+    private final PositionalParamSpec name = Commands.parameter(String.class, "NAME").arity("0..1").required(false)
+            .description("Profile name.").build();
 
-    @Mixin
-    OutputOption output;
+    private final OutputOption output = new OutputOption();
 
     private final CliContext context;
 
@@ -30,8 +26,17 @@ public final class ConfigDescribeCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    CommandSpec spec() {
+        return Commands.command(this, "describe")
+                .description("Show a profile's values as commands use them (default: -P or the current profile).")
+                .parameters(name)
+                .options(output.option())
+                .build();
+    }
+
     @Override
     public Integer call() {
+        String name = this.name.getValue();
         Settings settings = context.settings();
         Profile profile = settings.profile(name != null ? name : context.options().profile());
         if (output.json()) {

@@ -3,29 +3,32 @@ package io.tidbcloud.cli.config;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.output.Json;
 import io.tidbcloud.cli.output.OutputOption;
 import io.tidbcloud.cli.output.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ticloud config list}: every profile, the current one marked. */
-@Command(name = "list",
-        aliases = "ls",
-        mixinStandardHelpOptions = true,
-        description = "List the profiles; the current one is marked with *.")
 public final class ConfigListCommand implements Callable<Integer> {
 
-    @Mixin
-    OutputOption output;
+    private final OutputOption output = new OutputOption();
 
     private final CliContext context;
 
     public ConfigListCommand(CliContext context) {
         this.context = context;
+    }
+
+    CommandSpec spec() {
+        return Commands.command(this, "list")
+                .aliases("ls")
+                .description("List the profiles; the current one is marked with *.")
+                .options(output.option())
+                .build();
     }
 
     @Override

@@ -1,28 +1,20 @@
 package io.tidbcloud.cli.config;
 
 import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.Commands;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code ticloud [-P NAME] config set KEY VALUE}: changes one key of the current (or -P) profile. */
-@Command(name = "set",
-        mixinStandardHelpOptions = true,
-        description = "Set a key of the current profile (or of -P PROFILE): oauth-endpoint, oauth-client-id, api-endpoint.")
 public final class ConfigSetCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    private final PositionalParamSpec key = Commands.parameter(String.class, "KEY").index("0")
+            .completionCandidates(Arrays.stream(ProfileKey.values()).map(ProfileKey::key).toList())
+            .description("${COMPLETION-CANDIDATES}").build();
 
-    @Parameters(index = "0", paramLabel = "KEY", completionCandidates = Keys.class,
-            description = "${COMPLETION-CANDIDATES}")
-    String key;
-
-    @Parameters(index = "1", paramLabel = "VALUE")
-    String value;
+    private final PositionalParamSpec value = Commands.parameter(String.class, "VALUE").index("1").build();
 
     private final CliContext context;
 
@@ -30,12 +22,12 @@ public final class ConfigSetCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    static final class Keys extends java.util.ArrayList<String> {
-        Keys() {
-            for (ProfileKey key : ProfileKey.values()) {
-                add(key.key());
-            }
-        }
+    CommandSpec spec() {
+        return Commands.command(this, "set")
+                .description("Set a key of the current profile (or of -P PROFILE): oauth-endpoint, oauth-client-id, "
+                        + "api-endpoint.")
+                .parameters(key, value)
+                .build();
     }
 
     @Override
@@ -43,10 +35,14 @@ public final class ConfigSetCommand implements Callable<Integer> {
         ProfileKey profileKey;
         String checked;
         try {
-            profileKey = ProfileKey.parse(key);
-            checked = profileKey.validate(value);
+            profileKey = ProfileKey.parse(key.getValue());
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw Commands.usageError(key, e.getMessage());
+        }
+        try {
+            checked = profileKey.validate(value.getValue());
+        } catch (IllegalArgumentException e) {
+            throw Commands.usageError(value, e.getMessage());
         }
         ConfigEditor editor = new ConfigEditor(context.settings());
         String name = context.options().profile() != null ? context.options().profile() : editor.currentProfile();

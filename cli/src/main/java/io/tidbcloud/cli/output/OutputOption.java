@@ -1,16 +1,22 @@
 package io.tidbcloud.cli.output;
 
-import picocli.CommandLine.Option;
+import io.tidbcloud.cli.Commands;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code -o/--output human|json}, mixed into every command that prints data ({@code @Mixin}). */
+/** {@code -o/--output human|json}, which every command that prints data adds to its options. */
 public final class OutputOption {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    private final OptionSpec format = Commands.option(OutputFormat.class, "-o", "--output").paramLabel("FORMAT")
+            .defaultValue("human").description("Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            .build();
+
+    /** The option, for the command's spec. */
+    public OptionSpec option() {
+        return format;
+    }
 
     /** Whether the API's objects are printed as JSON rather than as a table or fields. */
     public boolean json() {
-        return format == OutputFormat.json;
+        return format.getValue() == OutputFormat.json;
     }
 }

@@ -1,21 +1,21 @@
 package io.tidbcloud.cli.project;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.Commands;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-@Command(name = "project",
-        mixinStandardHelpOptions = true,
-        description = "Manage your TiDB Cloud projects.",
-        subcommands = {ProjectListCommand.class})
-public final class ProjectCommand implements Runnable {
+/** {@code ticloud project}: list. */
+public final class ProjectCommand {
 
-    @Spec
-    CommandSpec spec;
+    public static final String NAME = "project";
 
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    private ProjectCommand() {
+    }
+
+    public static CommandSpec spec(CliContext context) {
+        return Commands.group(NAME)
+                .description("Manage your TiDB Cloud projects.")
+                .subcommands(new ProjectListCommand(context).spec())
+                .build();
     }
 }

@@ -3,29 +3,32 @@ package io.tidbcloud.cli.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
 import io.tidbcloud.cli.output.OutputOption;
 import io.tidbcloud.cli.output.Table;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ticloud project list}: every project the signed-in person belongs to. */
-@Command(name = "list",
-        aliases = "ls",
-        mixinStandardHelpOptions = true,
-        description = "List your projects (all pages).")
 public final class ProjectListCommand implements Callable<Integer> {
 
-    @Mixin
-    OutputOption output;
+    private final OutputOption output = new OutputOption();
 
     private final CliContext context;
 
     public ProjectListCommand(CliContext context) {
         this.context = context;
+    }
+
+    CommandSpec spec() {
+        return Commands.command(this, "list")
+                .aliases("ls")
+                .description("List your projects (all pages).")
+                .options(output.option())
+                .build();
     }
 
     @Override

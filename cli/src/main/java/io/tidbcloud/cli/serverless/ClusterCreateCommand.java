@@ -3,6 +3,7 @@ package io.tidbcloud.cli.serverless;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
+import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
 import io.tidbcloud.cli.output.OutputOption;
@@ -11,45 +12,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code ticloud serverless create -n NAME -r REGION [-p PROJECT] [--no-wait]}:
  * creates a cluster, then waits until it is ACTIVE (a spinner on a terminal,
  * one line otherwise) unless {@code --no-wait}.
  */
-@Command(name = "create",
-        mixinStandardHelpOptions = true,
-        description = "Create a serverless cluster and wait until it is ACTIVE.")
 public final class ClusterCreateCommand implements Callable<Integer> {
 
     static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
     static final Duration WAIT_LIMIT = Duration.ofMinutes(10);
 
-    @Spec
-    CommandSpec spec;
+    private final OptionSpec displayName = Commands.option(String.class, "-n", "--display-name").paramLabel("NAME")
+            .required(true).description("Display name.").build();
 
-    @Option(names = {"-n", "--display-name"}, paramLabel = "NAME", required = true, description = "Display name.")
-    String displayName;
+    private final OptionSpec region = Commands.option(String.class, "-r", "--region").paramLabel("REGION")
+            .required(true).description("Region, e.g. aws-us-east-1 or regions/aws-us-east-1.").build();
 
-    @Option(names = {"-r", "--region"}, paramLabel = "REGION", required = true,
-            description = "Region, e.g. aws-us-east-1 or regions/aws-us-east-1.")
-    String region;
+    private final OptionSpec projectId = Commands.option(String.class, "-p", "--project-id").paramLabel("PROJECT")
+            .description("Project to create it in (default: your default project).").build();
 
-    @Option(names = {"-p", "--project-id"}, paramLabel = "PROJECT",
-            description = "Project to create it in (default: your default project).")
-    String projectId;
+    private final OptionSpec noWait = Commands.flag("--no-wait")
+            .description("Return at once, while the cluster is still CREATING.").build();
 
-    @Option(names = "--no-wait", description = "Return at once, while the cluster is still CREATING.")
-    boolean noWait;
-
-    @Mixin
-    OutputOption output;
+    private final OutputOption output = new OutputOption();
 
     private final CliContext context;
 
@@ -57,14 +45,24 @@ public final class ClusterCreateCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    CommandSpec spec() {
+        return Commands.command(this, "create")
+                .description("Create a serverless cluster and wait until it is ACTIVE.")
+                .options(displayName, region, projectId, noWait, output.option())
+                .build();
+    }
+
     @Override
     public Integer call() throws Exception {
+        String displayName = this.displayName.getValue();
+        String region = this.region.getValue();
+        boolean noWait = this.noWait.getValue();
         if (displayName.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--display-name must not be empty");
+            throw Commands.usageError(this.displayName, "--display-name must not be empty");
         }
         String regionName = region.startsWith("regions/") ? region : "regions/" + region;
         ClustersApi clusters = new ClustersApi(CloudApi.of(context));
-        JsonNode cluster = clusters.create(displayName, regionName, projectId);
+        JsonNode cluster = clusters.create(displayName, regionName, projectId.getValue());
         String id = ClusterOutput.text(cluster, "clusterId");
         if (!noWait && !"ACTIVE".equals(ClusterOutput.text(cluster, "state"))) {
             cluster = awaitActive(clusters, id);

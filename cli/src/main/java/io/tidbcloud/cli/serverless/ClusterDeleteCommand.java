@@ -3,32 +3,28 @@ package io.tidbcloud.cli.serverless;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
+import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
 import io.tidbcloud.cli.output.OutputOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code ticloud serverless delete -c ID [--force]}: asks on a terminal; refuses
  * without {@code --force} when nobody is there to ask.
  */
-@Command(name = "delete",
-        mixinStandardHelpOptions = true,
-        description = "Delete a serverless cluster (asks first; --force skips the question).")
 public final class ClusterDeleteCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--cluster-id"}, paramLabel = "ID", required = true, description = "The cluster.")
-    String clusterId;
+    private final OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id").paramLabel("ID")
+            .required(true).description("The cluster.").build();
 
-    @Option(names = "--force", description = "Delete without asking (needed when not on a terminal).")
-    boolean force;
+    private final OptionSpec force = Commands.flag("--force")
+            .description("Delete without asking (needed when not on a terminal).").build();
 
-    @Mixin
-    OutputOption output;
+    private final OutputOption output = new OutputOption();
 
     private final CliContext context;
 
@@ -36,8 +32,17 @@ public final class ClusterDeleteCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    CommandSpec spec() {
+        return Commands.command(this, "delete")
+                .description("Delete a serverless cluster (asks first; --force skips the question).")
+                .options(clusterId, force, output.option())
+                .build();
+    }
+
     @Override
     public Integer call() throws Exception {
+        String clusterId = this.clusterId.getValue();
+        boolean force = this.force.getValue();
         if (!force && !context.interactive()) {
             throw CliException.error("Refusing to delete cluster " + clusterId
                     + " without confirmation: not a terminal. Add --force to delete it.");

@@ -2,6 +2,7 @@ package io.tidbcloud.cli.serverless;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
 import io.tidbcloud.cli.output.OutputOption;
@@ -11,39 +12,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code ticloud serverless update -c ID (-n NAME | --labels JSON)}. */
-@Command(name = "update",
-        mixinStandardHelpOptions = true,
-        description = "Rename a serverless cluster or replace its labels.")
 public final class ClusterUpdateCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    private final OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id").paramLabel("ID")
+            .required(true).description("The cluster.").build();
 
-    @Option(names = {"-c", "--cluster-id"}, paramLabel = "ID", required = true, description = "The cluster.")
-    String clusterId;
+    private final OptionSpec displayName = Commands.option(String.class, "-n", "--display-name").paramLabel("NAME")
+            .description("New display name.").build();
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Change change;
+    private final OptionSpec labels = Commands.option(String.class, "--labels").paramLabel("JSON")
+            .description("New labels as a JSON object, e.g. '{\"team\":\"data\"}'.").build();
 
-    static final class Change {
-        @Option(names = {"-n", "--display-name"}, paramLabel = "NAME", description = "New display name.")
-        String displayName;
+    /** Exactly one change per update: {@code -n} or {@code --labels}. */
+    private final ArgGroupSpec change = ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+            .addArg(displayName).addArg(labels).build();
 
-        @Option(names = "--labels", paramLabel = "JSON",
-                description = "New labels as a JSON object, e.g. '{\"team\":\"data\"}'.")
-        String labels;
-    }
-
-    @Mixin
-    OutputOption output;
+    private final OutputOption output = new OutputOption();
 
     private final CliContext context;
 
@@ -51,17 +40,28 @@ public final class ClusterUpdateCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    CommandSpec spec() {
+        return Commands.command(this, "update")
+                .description("Rename a serverless cluster or replace its labels.")
+                .options(clusterId)
+                .argGroup(change)
+                .options(output.option())
+                .build();
+    }
+
     @Override
     public Integer call() throws Exception {
+        String clusterId = this.clusterId.getValue();
+        String displayName = this.displayName.getValue();
         ClustersApi clusters = new ClustersApi(CloudApi.of(context));
         JsonNode cluster;
-        if (change.displayName != null) {
-            if (change.displayName.isBlank()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--display-name must not be empty");
+        if (displayName != null) {
+            if (displayName.isBlank()) {
+                throw Commands.usageError(this.displayName, "--display-name must not be empty");
             }
-            cluster = clusters.rename(clusterId, change.displayName);
+            cluster = clusters.rename(clusterId, displayName);
         } else {
-            cluster = clusters.relabel(clusterId, labels(change.labels));
+            cluster = clusters.relabel(clusterId, parseLabels(labels.getValue()));
         }
         if (output.json()) {
             context.out().println(Json.pretty(cluster));
@@ -73,8 +73,8 @@ public final class ClusterUpdateCommand implements Callable<Integer> {
     }
 
     /** {@code --labels}: a JSON object whose values are strings (numbers and booleans are taken as their text). */
-    private Map<String, String> labels(String json) {
-        Map<String, String> labels = new LinkedHashMap<>();
+    private Map<String, String> parseLabels(String json) {
+        Map<String, String> parsed = new LinkedHashMap<>();
         try {
             JsonNode object = Json.read(json);
             if (object.isObject()) {
@@ -82,9 +82,9 @@ public final class ClusterUpdateCommand implements Callable<Integer> {
                     if (!label.getValue().isValueNode() || label.getValue().isNull()) {
                         throw notLabels();
                     }
-                    labels.put(label.getKey(), label.getValue().asText());
+                    parsed.put(label.getKey(), label.getValue().asText());
                 }
-                return labels;
+                return parsed;
             }
         } catch (IOException notJson) {
             // the same message as for JSON that is not an object of strings
@@ -93,7 +93,6 @@ public final class ClusterUpdateCommand implements Callable<Integer> {
     }
 
     private CommandLine.ParameterException notLabels() {
-        return new CommandLine.ParameterException(spec.commandLine(),
-                "--labels must be a JSON object of strings, e.g. '{\"team\":\"data\"}'");
+        return Commands.usageError(labels, "--labels must be a JSON object of strings, e.g. '{\"team\":\"data\"}'");
     }
 }

@@ -1,22 +1,23 @@
 package io.tidbcloud.cli.serverless;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.Commands;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-@Command(name = "serverless",
-        mixinStandardHelpOptions = true,
-        description = "Manage your TiDB Cloud serverless clusters.",
-        subcommands = {ClusterListCommand.class, ClusterCreateCommand.class, ClusterDescribeCommand.class,
-            ClusterUpdateCommand.class, ClusterDeleteCommand.class})
-public final class ServerlessCommand implements Runnable {
+/** {@code ticloud serverless}: list, create, describe, update, delete. */
+public final class ServerlessCommand {
 
-    @Spec
-    CommandSpec spec;
+    public static final String NAME = "serverless";
 
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    private ServerlessCommand() {
+    }
+
+    public static CommandSpec spec(CliContext context) {
+        return Commands.group(NAME)
+                .description("Manage your TiDB Cloud serverless clusters.")
+                .subcommands(new ClusterListCommand(context).spec(), new ClusterCreateCommand(context).spec(),
+                        new ClusterDescribeCommand(context).spec(), new ClusterUpdateCommand(context).spec(),
+                        new ClusterDeleteCommand(context).spec())
+                .build();
     }
 }
