@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +34,13 @@ final class AotTraining {
     }
 
     static int run() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        // Named "localhost", as the default profile's endpoints are: resolving a name loads classes an address does not.
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/", AotTraining::answer);
         server.start();
         Path dir = Files.createTempDirectory("ticloud-aot-training");
         try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            String base = "http://localhost:" + server.getAddress().getPort();
             Map<String, String> env = Map.of(
                     "TICLOUD_CONFIG_DIR", dir.resolve("config").toString(),
                     "TICLOUD_OAUTH_ENDPOINT", base + "/realms/tidbcloud",

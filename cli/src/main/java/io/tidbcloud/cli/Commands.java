@@ -2,7 +2,6 @@ package io.tidbcloud.cli;
 
 import java.util.function.Consumer;
 import picocli.CommandLine;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +24,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * values with {@link ArgSpec#getValue()} when it runs.
  */
 public final class Commands {
+
+    /** "ticloud 0.1.0", on every command's {@code -V/--version}. */
+    private static final CommandLine.IVersionProvider VERSION = new Ticloud.Version();
 
     private Commands() {
     }
@@ -106,12 +108,6 @@ public final class Commands {
             return this;
         }
 
-        /** What {@code --version} prints. Without one, {@code --version} prints nothing. */
-        public Builder version(IVersionProvider version) {
-            spec.versionProvider(version);
-            return this;
-        }
-
         public Builder options(OptionSpec... options) {
             for (OptionSpec option : options) {
                 spec.addOption(option);
@@ -143,6 +139,7 @@ public final class Commands {
          * ordered as picocli's {@code mixinStandardHelpOptions} adds them.
          */
         public CommandSpec build() {
+            spec.versionProvider(VERSION); // -V means the same on every command: ticloud's version
             spec.addOption(flag("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
             spec.addOption(flag("-V", "--version").versionHelp(true)
                     .description("Print version information and exit.").build());

@@ -50,7 +50,6 @@ public final class Ticloud {
                 .description("Print every HTTP exchange on stderr (tokens masked).")
                 .hasInitialValue(false).setter(setter(Boolean.class, options::debug)).build();
         return Commands.group("ticloud")
-                .version(new Version())
                 .description("Command-line client of TiDB Cloud: sign in with your browser, then manage projects "
                         + "and clusters.")
                 .footer("", "Exit codes: 0 ok, 1 error, 2 usage, 4 not signed in or token rejected, 130 interrupted.")

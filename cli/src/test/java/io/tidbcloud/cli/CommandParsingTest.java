@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.ParseResult;
@@ -176,9 +177,10 @@ class CommandParsingTest {
         assertEquals("42", field(list, "projectId"));
     }
 
-    @Test
-    void versionPrintsTheVersionOnStdout() {
-        TestCli.Result result = cli.run("--version");
+    @ParameterizedTest(name = "ticloud {0} prints the version on stdout")
+    @ValueSource(strings = {"--version", "-V", "project -V", "serverless list --version", "auth login -V"})
+    void versionPrintsTheVersionOnStdoutWhereverItIsAsked(String args) {
+        TestCli.Result result = cli.run(args.split(" "));
 
         assertEquals(0, result.exitCode());
         assertEquals("ticloud dev\n", result.out());
