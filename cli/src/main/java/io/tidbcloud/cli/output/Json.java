@@ -108,11 +108,16 @@ public final class Json {
         };
     }
 
-    /** Indented the way ticloud (Go's MarshalIndent) prints JSON: {@code "key": value}, two spaces a level. */
+    /**
+     * Indented the way ticloud (Go's MarshalIndent) prints JSON: {@code "key": value}, two spaces a level,
+     * {@code []} and {@code {}} when empty.
+     */
     public static String pretty(JsonNode document) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withArrayEmptySeparator("")
+                        .withObjectEmptySeparator(""));
         printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
         printer.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
         return toText(document, printer);

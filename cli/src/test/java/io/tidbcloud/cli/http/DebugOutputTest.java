@@ -30,7 +30,7 @@ class DebugOutputTest {
         TestCli.Result result = cli.run("-D", "project", "list", "-o", "json");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals("{\n  \"projects\": [ ]\n}\n", result.out());
+        assertEquals("{\n  \"projects\": []\n}\n", result.out());
         String err = result.err();
         assertTrue(err.contains("> POST " + stub.base() + "/realms/tidbcloud/protocol/openid-connect/token\n"), err);
         assertTrue(err.contains("refresh_token=***"), err);

@@ -42,9 +42,12 @@ class JsonTest {
                   "zones": [
                     "a",
                     "b"
-                  ]
+                  ],
+                  "clusters": [],
+                  "endpoints": {}
                 }""".replace("\n", System.lineSeparator()),
-                Json.pretty(Json.read("{\"name\":\"db\",\"port\":4000,\"labels\":{\"team\":\"data\"},\"zones\":[\"a\",\"b\"]}")));
+                Json.pretty(Json.read("{\"name\":\"db\",\"port\":4000,\"labels\":{\"team\":\"data\"},"
+                        + "\"zones\":[\"a\",\"b\"],\"clusters\":[],\"endpoints\":{}}")));
     }
 
     @Test

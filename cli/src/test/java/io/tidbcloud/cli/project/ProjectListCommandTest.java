@@ -98,7 +98,7 @@ class ProjectListCommandTest {
 
         TestCli.Result result = cli.run("project", "list", "-o", "json");
 
-        assertEquals("{\n  \"projects\": [ ]\n}\n", result.out());
+        assertEquals("{\n  \"projects\": []\n}\n", result.out());
     }
 
     @Test
