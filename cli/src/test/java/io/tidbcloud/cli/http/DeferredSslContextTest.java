@@ -17,14 +17,7 @@ class DeferredSslContextTest {
     @Test
     void anHttpClientBuiltWithItDoesNotSetUpTlsUntilATlsConnectionNeedsIt() throws Exception {
         AtomicInteger asked = new AtomicInteger();
-        DeferredSslContext deferred = DeferredSslContext.of(() -> {
-            asked.incrementAndGet();
-            try {
-                return SSLContext.getDefault();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        DeferredSslContext deferred = deferringJdkDefault(asked);
 
         HttpClient client = HttpClient.newBuilder().sslContext(deferred)
                 .sslParameters(DeferredSslContext.engineDefaults()).build();
@@ -43,14 +36,7 @@ class DeferredSslContextTest {
     @Test
     void itsSocketFactoryCanBeKeptWithoutSettingUpTlsAndSetsItUpForTheFirstSocket() throws Exception {
         AtomicInteger asked = new AtomicInteger();
-        DeferredSslContext deferred = DeferredSslContext.of(() -> {
-            asked.incrementAndGet();
-            try {
-                return SSLContext.getInstance("Default");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        DeferredSslContext deferred = deferringJdkDefault(asked);
 
         // What the Nimbus SDK's HTTPRequest does at class set-up through SSLSocketFactory.getDefault().
         SSLSocketFactory kept = deferred.getSocketFactory();
@@ -70,5 +56,17 @@ class DeferredSslContextTest {
         assertEquals(HttpClient.Version.HTTP_1_1, client.version());
         assertEquals(HttpClient.Redirect.NEVER, client.followRedirects());
         assertEquals(DeferredSslContext.class, client.sslContext().getClass());
+    }
+
+    /** A deferred context over a new JDK default context, counting how often it is asked for. */
+    private static DeferredSslContext deferringJdkDefault(AtomicInteger asked) {
+        return DeferredSslContext.of(() -> {
+            asked.incrementAndGet();
+            try {
+                return SSLContext.getInstance("Default");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }
