@@ -2,6 +2,7 @@ package io.tidbcloud.cli;
 
 import io.tidbcloud.cli.http.DeferredSslContext;
 import io.tidbcloud.cli.http.LazyHttpClient;
+import javax.net.ssl.SSLContext;
 
 /** Entry point of {@code ticloud}. */
 public final class Main {
@@ -12,7 +13,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         // Before anything reads the JVM's default TLS context (the Nimbus SDK does at class set-up): only a
         // TLS connection should pay for parsing the trust store.
-        DeferredSslContext.installAsDefault();
+        SSLContext.setDefault(DeferredSslContext.jdkDefault());
         if (Boolean.getBoolean("ticloud.aot.training")) {
             System.exit(AotTraining.run()); // bin/ticloud recording the AOT cache
         }

@@ -19,7 +19,7 @@ public final class CliHttpClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(DeferredSslContext.ofDefault())
+                .sslContext(DeferredSslContext.jdkDefault())
                 .sslParameters(DeferredSslContext.engineDefaults())
                 .build());
     }

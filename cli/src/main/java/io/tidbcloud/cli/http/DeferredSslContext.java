@@ -24,53 +24,35 @@ import javax.net.ssl.TrustManager;
  * even when every endpoint is plain {@code http://} (the local stack), and the default context parses
  * the whole cacerts trust store: a quarter of a second of a CLI's start-up for nothing.
  *
- * <p>{@link #installAsDefault()} makes one the JVM's default context, for libraries that touch the
- * default at class initialisation: the Nimbus SDK's {@code HTTPRequest} reads
+ * <p>{@link #jdkDefault()} is also the JVM's default context in ticloud ({@code Main} sets it), for
+ * libraries that touch the default at class initialisation: the Nimbus SDK's {@code HTTPRequest} reads
  * {@code SSLSocketFactory.getDefault()} in its static initialiser, so every token refresh, device
  * authorization and revocation paid for the trust store although ticloud sends those requests itself.
  */
 public final class DeferredSslContext extends SSLContext {
 
-    private static DeferredSslContext installed;
-
     private DeferredSslContext(Supplier<SSLContext> real) {
         super(new DeferredSpi(real), null, "TLS");
     }
 
-    /** Defers {@link SSLContext#getDefault()}: trust store, key store and protocols exactly as the JDK configures them. */
-    public static DeferredSslContext ofDefault() {
-        return new DeferredSslContext(() -> {
+    /**
+     * The process's one deferral of the JDK's default context (trust store, key store and protocols exactly as
+     * the JDK and the javax.net.ssl properties configure them): one trust store parsed a process at most.
+     */
+    public static DeferredSslContext jdkDefault() {
+        return JdkDefault.CONTEXT;
+    }
+
+    /** Made when first asked for (the holder idiom). */
+    private static final class JdkDefault {
+        // By name rather than SSLContext.getDefault(), which returns this very context once Main set it.
+        static final DeferredSslContext CONTEXT = new DeferredSslContext(() -> {
             try {
-                return SSLContext.getDefault(); // the installed default when there is one: one trust store a process
+                return SSLContext.getInstance("Default");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("no default TLS context in this JDK", e);
             }
         });
-    }
-
-    /**
-     * Makes a deferred JDK default the JVM's default context ({@link SSLContext#setDefault}); a second
-     * call returns the first one's. {@code Main} calls it before the first command runs.
-     */
-    public static synchronized SSLContext installAsDefault() {
-        if (installed == null) {
-            installed = new DeferredSslContext(DeferredSslContext::jdkDefault);
-            SSLContext.setDefault(installed);
-        }
-        return installed;
-    }
-
-    /**
-     * What {@code SSLContext.getDefault()} builds when nobody set a default: the "Default" context,
-     * configured by the javax.net.ssl system properties. Asked for by name, as the JVM's default may be
-     * a deferred context itself.
-     */
-    private static SSLContext jdkDefault() {
-        try {
-            return SSLContext.getInstance("Default");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no default TLS context in this JDK", e);
-        }
     }
 
     /** Defers {@code real} (tests count how often it is asked for). */
@@ -89,25 +71,14 @@ public final class DeferredSslContext extends SSLContext {
 
     private static final class DeferredSpi extends SSLContextSpi {
 
-        private final Supplier<SSLContext> factory;
-        private volatile SSLContext real;
+        private final Lazy<SSLContext> real;
 
         DeferredSpi(Supplier<SSLContext> factory) {
-            this.factory = factory;
+            this.real = new Lazy<>(factory);
         }
 
         private SSLContext real() {
-            SSLContext context = real;
-            if (context == null) {
-                synchronized (this) {
-                    context = real;
-                    if (context == null) {
-                        context = factory.get();
-                        real = context;
-                    }
-                }
-            }
-            return context;
+            return real.get();
         }
 
         @Override
@@ -119,7 +90,7 @@ public final class DeferredSslContext extends SSLContext {
         /** A factory that sets TLS up on its first socket: libraries keep one from class initialisation on. */
         @Override
         protected SSLSocketFactory engineGetSocketFactory() {
-            SSLContext context = real;
+            SSLContext context = real.ifMade();
             return context != null ? context.getSocketFactory() : new DeferredSocketFactory(this);
         }
 

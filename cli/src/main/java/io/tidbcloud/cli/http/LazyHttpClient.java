@@ -16,31 +16,20 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * An {@link HttpClient} built on first use. Building one loads the default {@link SSLContext} and
- * the trust store, a large part of a JVM CLI's start-up; commands that never call a server
- * ({@code --help}, {@code config}, {@code completion}) should not pay for it.
+ * An {@link HttpClient} built on first use. Building one starts its selector thread and sets up
+ * its request machinery, tens of milliseconds of a JVM CLI's start-up; commands that never call a
+ * server ({@code --help}, {@code config}, {@code completion}) should not pay for it.
  */
 public final class LazyHttpClient extends HttpClient {
 
-    private final Supplier<HttpClient> factory;
-    private volatile HttpClient client;
+    private final Lazy<HttpClient> client;
 
     public LazyHttpClient(Supplier<HttpClient> factory) {
-        this.factory = factory;
+        this.client = new Lazy<>(factory);
     }
 
     private HttpClient client() {
-        HttpClient built = client;
-        if (built == null) {
-            synchronized (this) {
-                built = client;
-                if (built == null) {
-                    built = factory.get();
-                    client = built;
-                }
-            }
-        }
-        return built;
+        return client.get();
     }
 
     /**
@@ -48,7 +37,7 @@ public final class LazyHttpClient extends HttpClient {
      * Java 21 made {@code HttpClient} {@link AutoCloseable}; on 17 the thread is a daemon and stays.
      */
     public void closeIfBuilt() {
-        if (client instanceof AutoCloseable closeable) {
+        if (client.ifMade() instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             } catch (Exception ignored) {

@@ -1,6 +1,7 @@
 package io.tidbcloud.cli.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;
@@ -56,6 +57,8 @@ class DeferredSslContextTest {
         assertEquals(HttpClient.Version.HTTP_1_1, client.version());
         assertEquals(HttpClient.Redirect.NEVER, client.followRedirects());
         assertEquals(DeferredSslContext.class, client.sslContext().getClass());
+        // The context Main makes the JVM's default: one trust store a process, whoever needs TLS first.
+        assertSame(DeferredSslContext.jdkDefault(), client.sslContext());
     }
 
     /** A deferred context over a new JDK default context, counting how often it is asked for. */
