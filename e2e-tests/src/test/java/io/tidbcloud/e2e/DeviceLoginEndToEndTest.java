@@ -101,6 +101,22 @@ class DeviceLoginEndToEndTest {
         }
     }
 
+    @Test
+    void ctrlCWhileWaitingForTheApprovalExits130AndStoresNothing() throws Exception {
+        TicloudCli ticloud = new TicloudCli(configDir.resolve("interrupted"), cloudApi.baseUrl());
+
+        TicloudCli.Running login = ticloud.startInterruptible("auth", "login", "--no-browser");
+        login.awaitStderrLine("Waiting for you to approve", Duration.ofSeconds(60));
+        login.pressCtrlC();
+        TicloudCli.Result interrupted = login.await(Duration.ofSeconds(30));
+
+        assertThat(interrupted.exitCode()).as(interrupted.stderr()).isEqualTo(130);
+        assertThat(interrupted.stderr()).doesNotContain("Signed in");
+        assertThat(ticloud.configDir().resolve("credentials.json")).doesNotExist();
+        TicloudCli.Result status = ticloud.run("auth", "status");
+        assertThat(status.exitCode()).isEqualTo(4);
+    }
+
     /** The configuration directory is 0700 and every file in it 0600: tokens are nobody else's. */
     private static void assertPrivate(Path dir) throws Exception {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");

@@ -51,7 +51,20 @@ final class TicloudCli {
 
     /** Starts a command that the test interacts with while it runs (a device login). */
     Running start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), args);
+    }
+
+    /**
+     * Starts a command that the test may interrupt with {@link Running#pressCtrlC()}. It runs with SIGINT's
+     * default action, as under a terminal: a build started in the background (CI) inherits SIGINT ignored,
+     * and the JVM keeps an ignored SIGINT ignored.
+     */
+    Running startInterruptible(String... args) throws IOException {
+        return start(List.of("env", "--default-signal=INT"), args);
+    }
+
+    private Running start(List<String> launcher, String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(TestStack.repoRoot().resolve("bin/ticloud").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -119,6 +132,14 @@ final class TicloudCli {
                 }
             }
             throw new AssertionError("ticloud never printed '" + prefix + "'; stderr so far:\n" + stderr);
+        }
+
+        /** What Ctrl-C at a terminal does: SIGINT to the CLI (bin/ticloud execs the JVM, so one process). */
+        void pressCtrlC() throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -INT " + process.pid() + " failed");
+            }
         }
 
         Result await(Duration timeout) throws InterruptedException, TimeoutException {
