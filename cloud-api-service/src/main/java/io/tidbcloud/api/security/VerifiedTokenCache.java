@@ -132,25 +132,27 @@ public class VerifiedTokenCache {
 
     /**
      * Remembers a freshly verified identity of an access token (principal a {@link JsonWebToken}
-     * with an expiry); anything else is ignored.
+     * with an expiry) and returns what was read from the token for it; anything else is ignored (null).
      */
-    void remember(SecurityIdentity verified) {
+    VerifiedToken remember(SecurityIdentity verified) {
         if (!enabled() || verified.isAnonymous() || verified.getAttribute(FROM_CACHE) != null
                 || !(verified.getPrincipal() instanceof JsonWebToken jwt)) {
-            return;
+            return null;
         }
         AccessTokenCredential credential = verified.getCredential(AccessTokenCredential.class);
         long expiresAt = jwt.getExpirationTime();
         // The principal must be this access token (not, say, the ID token of a code flow).
         if (credential == null || credential.getToken() == null || !credential.getToken().equals(jwt.getRawToken())
                 || expiresAt <= epochSeconds.getAsLong()) {
-            return;
+            return null;
         }
         if (entries.size() >= maxEntries) {
             makeRoom();
         }
         Key key = new Key(String.valueOf(verified.<Object>getAttribute(TENANT_ID)), credential.getToken());
-        entries.put(key, new Entry(withoutRequestAttributes(verified, jwt), expiresAt));
+        VerifiedToken token = VerifiedToken.of(jwt);
+        entries.put(key, new Entry(withoutRequestAttributes(verified, jwt, token), expiresAt));
+        return token;
     }
 
     int size() {
@@ -179,8 +181,8 @@ public class VerifiedTokenCache {
      * the token's {@code scope} claim, as quarkus-oidc makes them, instead of wrapping the original
      * identity's permission checker (which would keep that request alive).
      */
-    private static SecurityIdentity withoutRequestAttributes(SecurityIdentity verified, JsonWebToken jwt) {
-        VerifiedToken token = VerifiedToken.of(jwt);
+    private static SecurityIdentity withoutRequestAttributes(SecurityIdentity verified, JsonWebToken jwt,
+            VerifiedToken token) {
         QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
                 .setPrincipal(jwt)
                 .addRoles(verified.getRoles())

@@ -3,6 +3,7 @@ package io.tidbcloud.api.security;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,13 +24,19 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        VerifiedToken token = null;
         try {
-            cache.remember(identity);
+            token = cache.remember(identity);
         } catch (RuntimeException unexpected) {
             // A claim of an unexpected type, say: the token stays valid, it just is not remembered.
             LOG.debugf(unexpected, "verified token not remembered");
         }
-        return Uni.createFrom().item(identity);
+        if (token == null) {
+            return Uni.createFrom().item(identity);
+        }
+        // What the cache read from the token goes with this request too: AccessFilter need not read it again.
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(VerifiedToken.ATTRIBUTE, token).build());
     }
 
     @Override
