@@ -40,7 +40,7 @@ public final class LoginCommand implements Callable<Integer> {
     private final OptionSpec scopes = Commands.option(List.class, "--scopes").auxiliaryTypes(String.class)
             .splitRegex(",").paramLabel("SCOPE")
             .description("Scopes to request, comma-separated; openid is always added.",
-                    "Default: project:read,project:write,cluster:read,cluster:write,offline_access")
+                    "Default: ${DEFAULT-VALUE}")
             .defaultValue("project:read,project:write,cluster:read,cluster:write,offline_access").build();
 
     private final OptionSpec idp = Commands.option(IdentityProvider.class, "--idp").paramLabel("PROVIDER")
