@@ -66,7 +66,7 @@ public final class LoginCommand implements Callable<Integer> {
         IdentityProvider idp = this.idp.getValue();
         boolean noBrowser = this.noBrowser.getValue();
         Settings settings = context.settings();
-        Profile profile = context.profile();
+        Profile profile = settings.profile(context.options().profile()); // what context.profile() reads again
         OAuthEndpoints endpoints = OAuthEndpoints.ofRealm(profile.oauthBase());
         OAuthHttp http = new OAuthHttp(context.transport());
         PrintWriter err = context.err();

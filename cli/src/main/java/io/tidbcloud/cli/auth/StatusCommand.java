@@ -45,7 +45,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Profile profile = context.profile();
         CredentialStore store = context.credentials();
-        Credentials credentials = TokenSource.forProfile(context, profile).validCredentials();
+        Credentials credentials = TokenSource.forProfile(context, profile, store).validCredentials();
         IdTokenClaims.Identity identity = IdTokenClaims.identity(credentials.idToken());
         String email = identity.email() != null ? identity.email() : credentials.email();
         List<String> scopes = credentials.scope() == null ? List.of() : List.of(credentials.scope().split(" "));

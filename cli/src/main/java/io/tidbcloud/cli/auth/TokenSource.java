@@ -36,9 +36,14 @@ public final class TokenSource {
 
     /** The token source of {@code profile}: its stored tokens, refreshed at its realm's token endpoint. */
     public static TokenSource forProfile(CliContext context, Profile profile) {
+        return forProfile(context, profile, context.credentials());
+    }
+
+    /** As {@link #forProfile(CliContext, Profile)}, with the credential store the caller already opened. */
+    public static TokenSource forProfile(CliContext context, Profile profile, CredentialStore store) {
         TokenRefresh refresh = new TokenRefresh(new OAuthHttp(context.transport()),
                 OAuthEndpoints.ofRealm(profile.oauthBase()).token(), profile.oauthClientId());
-        return new TokenSource(context.credentials(), profile, refresh, context.clock());
+        return new TokenSource(store, profile, refresh, context.clock());
     }
 
     public String accessToken() throws IOException, InterruptedException {
