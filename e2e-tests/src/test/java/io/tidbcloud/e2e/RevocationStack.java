@@ -40,7 +40,7 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
     private final int authPort = Integer.parseInt(
             System.getenv().getOrDefault("TIDBCLOUD_TEST_AUTH_SERVICE_PORT", "18081"));
     /** Kept across a stop and start of auth-service: its revocations are durable, as in production. */
-    private Path authDataDir;
+    private String authDatabase;
     private ServiceProcess authService;
     private final List<ServiceProcess> apis = new ArrayList<>();
     private KeycloakAdmin admin;
@@ -61,7 +61,7 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
                 throw new IllegalStateException(secret + " is unset: source .dev/test/env (bin/dev infra up) or run bin/dev test");
             }
         }
-        authDataDir = Files.createTempDirectory("e2e-auth-service");
+        authDatabase = TestDatabase.create("e2e_auth_service");
         try {
             startAuthService();
             for (int i = 0; i < apiInstances; i++) {
@@ -76,7 +76,7 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
 
     void startAuthService() throws Exception {
         authService = ServiceProcess.start("auth-service", authPort,
-                Map.of("TIDBCLOUD_DATA_DIR", authDataDir.toString()));
+                Map.of(ServiceProcess.DATABASE_URL, authDatabase));
     }
 
     void stopAuthService() throws Exception {

@@ -15,9 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One of our packaged Quarkus services, started as its own process the way `bin/dev up` starts it,
- * on a free port and with its own data directory; stopped by {@link #close()}.
+ * on a free port and with a new database of its own ({@link TestDatabase}); stopped by {@link #close()}.
  */
 final class ServiceProcess implements AutoCloseable {
+
+    /** Where a service keeps its data; unless given, each process gets a new database of its own. */
+    static final String DATABASE_URL = "QUARKUS_DATASOURCE_JDBC_URL";
 
     private final String module;
     private final int port;
@@ -54,14 +57,15 @@ final class ServiceProcess implements AutoCloseable {
         }
         Path logs = Files.createDirectories(root.resolve("e2e-tests/target/e2e-logs"));
         Path log = logs.resolve(module + "-" + port + ".log");
-        Path dataDir = Files.createTempDirectory("e2e-" + module);
         ProcessBuilder builder = new ProcessBuilder(TestStack.javaBinary().toString(), "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("TIDBCLOUD_OIDC_URL", TestStack.oidcUrl());
         builder.environment().put("TIDBCLOUD_KEYCLOAK_URL", TestStack.keycloakUrl());
-        builder.environment().put("TIDBCLOUD_DATA_DIR", dataDir.toString());
+        if (!extraEnv.containsKey(DATABASE_URL) && !"web-portal".equals(module)) {
+            builder.environment().put(DATABASE_URL, TestDatabase.create("e2e_" + module));
+        }
         builder.environment().putAll(extraEnv);
         ServiceProcess service = new ServiceProcess(module, port, builder.start(), log);
         try {

@@ -118,8 +118,27 @@ public class ApiExceptionMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return databaseUnavailable(e);
+        }
         LOG.error("unexpected failure", e);
         return answer(GrpcStatus.INTERNAL, "Internal error").build();
+    }
+
+    /** The database cannot serve now; readiness says the same (the datasource health check). */
+    private static Response databaseUnavailable(Throwable e) {
+        LOG.warnf("database unavailable: %s", rootMessage(e));
+        return answer(GrpcStatus.UNAVAILABLE, "The service cannot reach its database; try again later")
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Response.ResponseBuilder answer(GrpcStatus status, String message) {

@@ -1,5 +1,6 @@
 package io.tidbcloud.api.cluster;
 
+import io.tidbcloud.api.testing.Await;
 import static io.restassured.RestAssured.given;
 import static io.tidbcloud.api.testing.ApiRequests.createCluster;
 import static io.tidbcloud.api.testing.ApiRequests.createProject;

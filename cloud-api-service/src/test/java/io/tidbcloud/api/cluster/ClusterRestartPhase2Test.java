@@ -1,5 +1,6 @@
 package io.tidbcloud.api.cluster;
 
+import io.tidbcloud.api.testing.Await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;

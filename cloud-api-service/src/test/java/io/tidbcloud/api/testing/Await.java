@@ -1,16 +1,16 @@
-package io.tidbcloud.api.cluster;
+package io.tidbcloud.api.testing;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Waits for the cluster worker, which runs on its own schedule. */
-final class Await {
+/** Waits for what happens on its own schedule: the cluster worker, a connection pool, a health check. */
+public final class Await {
 
     private Await() {
     }
 
-    static void until(String what, Duration timeout, BooleanSupplier condition) {
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

@@ -1,0 +1,42 @@
+package io.tidbcloud.api.error;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+
+/**
+ * Tells a database that cannot serve now (down, unreachable, restarting, out of connections) from a
+ * failure of our own (a bad statement, a violated constraint), by the JDBC exception types and the
+ * SQLSTATE classes of the SQL standard, never by message text. The first is worth a retry (503), the
+ * second is a bug (500).
+ */
+final class DatabaseUnavailable {
+
+    private DatabaseUnavailable() {
+    }
+
+    static boolean isCauseOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && isUnavailable(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnavailable(SQLException e) {
+        if (e instanceof SQLTransientException
+                || e instanceof SQLNonTransientConnectionException
+                || e instanceof SQLRecoverableException) {
+            return true;
+        }
+        String state = e.getSQLState();
+        // No SQLSTATE: the connection pool's own failure (no connection within the acquisition
+        // timeout); every error the server sends carries one.
+        return state == null
+                || state.startsWith("08") // connection exception
+                || state.startsWith("53") // insufficient resources: too many connections, disk full
+                || state.startsWith("57P"); // operator intervention: shutdown, crash, cannot connect now
+    }
+}
