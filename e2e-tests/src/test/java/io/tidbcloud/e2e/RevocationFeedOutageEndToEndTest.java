@@ -5,7 +5,7 @@ import static io.tidbcloud.e2e.RevocationStack.JSON;
 import static io.tidbcloud.e2e.RevocationStack.accessToken;
 import static io.tidbcloud.e2e.RevocationStack.assertAccepted;
 import static io.tidbcloud.e2e.RevocationStack.assertRefusedWithin;
-import static io.tidbcloud.e2e.RevocationStack.call;
+import static io.tidbcloud.e2e.RevocationStack.awaitStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,19 +67,6 @@ class RevocationFeedOutageEndToEndTest {
             assertThat(awaitStatus(api, unrevoked, 200, Duration.ofSeconds(15)).status()).isEqualTo(200);
             assertThat(readinessCheck(api, "revocation-feed").get("status").asText()).isEqualTo("UP");
         }
-    }
-
-    private static RevocationStack.Answer awaitStatus(String api, String token, int status, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        RevocationStack.Answer answer;
-        do {
-            answer = call(api, token);
-            if (answer.status() == status) {
-                return answer;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError(api + " answered " + answer.status() + " " + answer.body() + ", not " + status);
     }
 
     private static JsonNode readinessCheck(String api, String name) throws Exception {

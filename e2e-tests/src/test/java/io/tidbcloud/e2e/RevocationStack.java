@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.tidbcloud.testsupport.KeycloakAdmin;
+import io.tidbcloud.testsupport.TestClient;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,6 +39,8 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
     static final Duration WITHIN = Duration.ofSeconds(1);
 
     private final int apiInstances;
+    private final Map<String, String> apiEnv = new HashMap<>();
+    private Duration subscriberTokenLifespan;
     private final int authPort = Integer.parseInt(
             System.getenv().getOrDefault("TIDBCLOUD_TEST_AUTH_SERVICE_PORT", "18081"));
     /** Kept across a stop and start of auth-service: its revocations are durable, as in production. */
@@ -44,6 +48,7 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
     private ServiceProcess authService;
     private final List<ServiceProcess> apis = new ArrayList<>();
     private KeycloakAdmin admin;
+    private final Map<String, String> authEnv = new HashMap<>();
 
     private RevocationStack(int apiInstances) {
         this.apiInstances = apiInstances;
@@ -52,6 +57,23 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
     /** auth-service and this many cloud-api-service instances subscribed to its feed. */
     static RevocationStack withApiInstances(int apiInstances) {
         return new RevocationStack(apiInstances);
+    }
+
+    /** A setting of every API instance, e.g. {@code TIDBCLOUD_REVOCATION_STALENESS_BOUND}. */
+    RevocationStack withApiSetting(String name, String value) {
+        apiEnv.put(name, value);
+        return this;
+    }
+
+    /**
+     * The API instances subscribe as a throwaway confidential client of their own (created before
+     * they start, deleted after the class) whose client-credentials tokens live only {@code lifespan},
+     * instead of as client {@code cloud-api}, whose tokens live the realm's 5 minutes: so that a test
+     * sees the feed outlive the subscriber's token without changing {@code cloud-api} in the shared realm.
+     */
+    RevocationStack withSubscriberTokensLiving(Duration lifespan) {
+        subscriberTokenLifespan = lifespan;
+        return this;
     }
 
     @Override
@@ -63,10 +85,17 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
         }
         authDatabase = TestDatabase.create("e2e_auth_service");
         try {
+            if (subscriberTokenLifespan != null) {
+                TestClient subscriber = admin().createServiceClient("feed-subscriber");
+                admin().setAccessTokenLifespan(subscriber, subscriberTokenLifespan);
+                apiEnv.put("TIDBCLOUD_REVOCATION_CLIENT_ID", subscriber.clientId());
+                apiEnv.put("TIDBCLOUD_CLOUD_API_SECRET", subscriber.secret());
+                authEnv.put("TIDBCLOUD_REVOCATION_SUBSCRIBERS", "cloud-api," + subscriber.clientId());
+            }
             startAuthService();
+            apiEnv.put("TIDBCLOUD_AUTH_SERVICE_URL", "http://localhost:" + authPort);
             for (int i = 0; i < apiInstances; i++) {
-                apis.add(ServiceProcess.start("cloud-api-service",
-                        Map.of("TIDBCLOUD_AUTH_SERVICE_URL", "http://localhost:" + authPort)));
+                apis.add(ServiceProcess.start("cloud-api-service", apiEnv));
             }
         } catch (Exception e) {
             afterAll(context);
@@ -75,8 +104,8 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
     }
 
     void startAuthService() throws Exception {
-        authService = ServiceProcess.start("auth-service", authPort,
-                Map.of(ServiceProcess.DATABASE_URL, authDatabase));
+        authEnv.put(ServiceProcess.DATABASE_URL, authDatabase);
+        authService = ServiceProcess.start("auth-service", authPort, authEnv);
     }
 
     void stopAuthService() throws Exception {
@@ -151,6 +180,21 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
                 response.headers().firstValue("WWW-Authenticate").orElse(null));
     }
 
+    /** Polls until the API answers {@code status} to the token, for at most {@code within}; answers that answer. */
+    static Answer awaitStatus(String apiUrl, String accessToken, int status, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        Answer answer;
+        do {
+            answer = call(apiUrl, accessToken);
+            if (answer.status() == status) {
+                return answer;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(apiUrl + " answered " + answer.status() + " " + answer.body() + ", not " + status
+                + ", for " + within);
+    }
+
     static void assertAccepted(String apiUrl, String accessToken) throws Exception {
         Answer answer = call(apiUrl, accessToken);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -187,11 +231,23 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
 
     /** RFC 7009 revocation at Keycloak by the public client ticloud-cli; returns when it answered. */
     static long revokeAtKeycloak(String token, String tokenTypeHint) throws Exception {
+        return revoke("client_id=ticloud-cli&token_type_hint=" + tokenTypeHint + "&token=" + token);
+    }
+
+    /**
+     * RFC 7009 revocation at Keycloak of an access token of a test client, by that client (with its
+     * secret): no browser sign-in needed. Returns when Keycloak answered.
+     */
+    static long revokeAccessTokenAtKeycloak(TestClient client, String accessToken) throws Exception {
+        return revoke("client_id=" + client.clientId() + "&client_secret=" + client.secret()
+                + "&token_type_hint=access_token&token=" + accessToken);
+    }
+
+    private static long revoke(String form) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/revoke"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("client_id=ticloud-cli&token_type_hint=" + tokenTypeHint
-                        + "&token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         long answeredAt = System.nanoTime();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return answeredAt;

@@ -32,6 +32,7 @@ public final class KeycloakAdmin implements AutoCloseable {
     private final KeycloakTestSettings settings;
     private final KeycloakHttp http = new KeycloakHttp();
     private final List<TestClient> created = new ArrayList<>();
+    private final List<SigningKey> addedKeys = new ArrayList<>();
 
     public KeycloakAdmin(KeycloakTestSettings settings) {
         this.settings = settings;
@@ -113,11 +114,78 @@ public final class KeycloakAdmin implements AutoCloseable {
         created.remove(client);
     }
 
-    /** Deletes every client this instance created. */
+    /**
+     * Rotates the realm's token signing key the way an operator does: adds an RS256 key (an
+     * {@code rsa-generated} key provider) with a higher priority than every key the realm has, so it
+     * signs every token from now on and joins the realm's JWKS. The older keys stay as they were
+     * (active, lower priority): tokens they signed still verify, so a test elsewhere in the build
+     * that holds one is not disturbed. {@link #removeSigningKey} or {@link #close()} removes it again,
+     * and the realm signs with its old key once more.
+     *
+     * @param name readable part of the key provider's name; a random suffix makes it unique
+     */
+    public SigningKey addSigningKey(String name) {
+        String token = adminToken();
+        int priority = 100;
+        for (JsonNode key : http.getJson(settings.adminRealmUrl() + "/keys", token).path("keys")) {
+            priority = Math.max(priority, key.path("providerPriority").asInt() + 100);
+        }
+        String realmId = http.getJson(settings.adminRealmUrl(), token).path("id").asText();
+        Map<String, Object> component = new LinkedHashMap<>();
+        component.put("name", "test-" + name + "-" + randomHex(4));
+        component.put("providerId", "rsa-generated");
+        component.put("providerType", "org.keycloak.keys.KeyProvider");
+        component.put("parentId", realmId);
+        component.put("config", Map.of(
+                "priority", List.of(Integer.toString(priority)),
+                "algorithm", List.of("RS256"),
+                "keySize", List.of("2048"),
+                "active", List.of("true"),
+                "enabled", List.of("true")));
+        HttpResponse<String> response =
+                http.sendJson("POST", settings.adminRealmUrl() + "/components", token, component, 201);
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new KeycloakTestException("key provider created without Location"));
+        String componentId = location.substring(location.lastIndexOf('/') + 1);
+        SigningKey added = new SigningKey(componentId, null);
+        addedKeys.add(added);
+        for (JsonNode key : http.getJson(settings.adminRealmUrl() + "/keys", token).path("keys")) {
+            if (componentId.equals(key.path("providerId").asText()) && "RS256".equals(key.path("algorithm").asText())) {
+                SigningKey withKid = new SigningKey(componentId, key.path("kid").asText());
+                addedKeys.set(addedKeys.indexOf(added), withKid);
+                return withKid;
+            }
+        }
+        throw new KeycloakTestException("the new key provider " + componentId + " shows no RS256 key");
+    }
+
+    /** Removes a key added by {@link #addSigningKey}; tokens it signed no longer verify at Keycloak. */
+    public void removeSigningKey(SigningKey key) {
+        http.sendJson("DELETE", settings.adminRealmUrl() + "/components/" + key.componentId(),
+                adminToken(), null, 204, 404);
+        addedKeys.remove(key);
+    }
+
+    /**
+     * A signing key added to the realm by a test.
+     *
+     * @param componentId the id of its key provider (admin API {@code components/<id>})
+     * @param kid the key id that tokens it signs carry in their header, and the realm's JWKS lists
+     */
+    public record SigningKey(String componentId, String kid) {
+    }
+
+    /** Deletes every client and removes every signing key this instance added. */
     @Override
     public void close() {
-        for (TestClient client : List.copyOf(created)) {
-            deleteClient(client);
+        try {
+            for (SigningKey key : List.copyOf(addedKeys)) {
+                removeSigningKey(key);
+            }
+        } finally {
+            for (TestClient client : List.copyOf(created)) {
+                deleteClient(client);
+            }
         }
     }
 

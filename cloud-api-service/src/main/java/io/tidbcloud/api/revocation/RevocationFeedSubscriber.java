@@ -230,11 +230,17 @@ public class RevocationFeedSubscriber {
         }
     }
 
-    /** A client-credentials access token of client cloud-api, reused until shortly before it expires. */
+    /**
+     * A client-credentials access token of client cloud-api, reused while it has more than half its
+     * lifetime or 30 s left, whichever is less. Only a new subscription presents it (an open feed
+     * outlives it), so it must still be valid when auth-service checks it, after a reconnect that may
+     * come at any moment; Keycloak also rounds a token's expiry down to the second.
+     */
     private String accessToken() throws IOException, InterruptedException {
         if (accessToken != null && System.currentTimeMillis() < accessTokenExpiresAt) {
             return accessToken;
         }
+        long requestedAt = System.currentTimeMillis();
         String form = "grant_type=client_credentials&client_id=" + encode(config.clientId())
                 + "&client_secret=" + encode(config.clientSecret().orElse(""));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(config.tokenUrl()))
@@ -247,7 +253,8 @@ public class RevocationFeedSubscriber {
         }
         JsonNode token = json.readTree(response.body());
         accessToken = token.path("access_token").asText();
-        accessTokenExpiresAt = System.currentTimeMillis() + Math.max(10, token.path("expires_in").asLong(60) - 30) * 1000;
+        long lifetimeMillis = TimeUnit.SECONDS.toMillis(token.path("expires_in").asLong(60));
+        accessTokenExpiresAt = requestedAt + lifetimeMillis - Math.min(TimeUnit.SECONDS.toMillis(30), lifetimeMillis / 2);
         return accessToken;
     }
 
