@@ -48,7 +48,7 @@ final class AotTraining {
                     "TICLOUD_CREDENTIAL_STORE", "file");
             long now = System.currentTimeMillis() / 1000;
             new CredentialStore(dir.resolve("config")).save("default", new Credentials(base + "/realms/tidbcloud",
-                    "ticloud-cli", "training-access", "training-refresh", null, now - 1,
+                    "ticloud-cli", "training-access", "training-refresh", null, now - 301, now - 1,
                     "openid project:read cluster:read", "training@example.com"));
             HttpClient http = CliHttpClient.create(); // the client a real run builds, so its classes are cached
             String[][] commands = {

@@ -13,11 +13,16 @@ import java.time.Instant;
 
 /**
  * Hands out a valid access token for the profile: the stored one while it has
- * more than 30 seconds left, otherwise a refreshed one, whose rotated refresh
- * token is stored before it is used.
+ * more than its refresh margin left, otherwise a refreshed one, whose rotated
+ * refresh token is stored before it is used.
  */
 public final class TokenSource {
 
+    /**
+     * Refresh this long before the access token expires, so that it does not expire on its way to the API: a
+     * tenth of its lifetime, at most 30 seconds (Keycloak's default 5-minute tokens get 30 s). A fixed 30 s
+     * would exceed the whole lifetime of tokens shorter than that and refresh them before every request.
+     */
     static final Duration REFRESH_MARGIN = Duration.ofSeconds(30);
     /** Used when a token response leaves out expires_in: short, so we refresh rather than fail. */
     static final Duration ASSUMED_LIFETIME = Duration.ofSeconds(60);
@@ -75,7 +80,15 @@ public final class TokenSource {
     }
 
     private boolean fresh(Credentials credentials) {
-        return clock.instant().plus(REFRESH_MARGIN).isBefore(credentials.accessTokenExpiry());
+        return clock.instant().plus(refreshMargin(credentials)).isBefore(credentials.accessTokenExpiry());
+    }
+
+    /** {@link #REFRESH_MARGIN}, or a tenth of the token's lifetime when that is shorter; 30 s when the lifetime is not known. */
+    static Duration refreshMargin(Credentials credentials) {
+        return credentials.accessTokenLifetime()
+                .map(lifetime -> lifetime.dividedBy(10))
+                .filter(tenth -> tenth.compareTo(REFRESH_MARGIN) < 0)
+                .orElse(REFRESH_MARGIN);
     }
 
     private Credentials signedIn() throws IOException {
@@ -120,6 +133,6 @@ public final class TokenSource {
                 .orElse(previous == null ? IdTokenClaims.displayName(issued.accessToken()).orElse(null)
                         : previous.email());
         return new Credentials(profile.oauthEndpoint(), profile.oauthClientId(), issued.accessToken(), refreshToken,
-                idToken, now.plus(lifetime).getEpochSecond(), scope, email);
+                idToken, now.getEpochSecond(), now.plus(lifetime).getEpochSecond(), scope, email);
     }
 }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * {@link Credentials} to and from JSON through Jackson's tree model, field by field. Binding the record
  * with Jackson's databind instead costs a cold CLI about 100 ms (introspecting the record, its
  * annotations and constructor) on every command that reads a token; this writes the same bytes
- * (record order, nulls left out) and reads what databind read (unknown fields ignored, scalars
+ * (record order, nulls and an unknown issue time left out) and reads what databind read (unknown fields ignored, scalars
  * coerced).
  */
 final class CredentialsJson {
@@ -22,6 +22,7 @@ final class CredentialsJson {
     private static final String ACCESS_TOKEN = "access_token";
     private static final String REFRESH_TOKEN = "refresh_token";
     private static final String ID_TOKEN = "id_token";
+    private static final String ISSUED_AT = "issued_at";
     private static final String EXPIRES_AT = "expires_at";
     private static final String SCOPE = "scope";
     private static final String EMAIL = "email";
@@ -69,6 +70,9 @@ final class CredentialsJson {
         putIfSet(node, ACCESS_TOKEN, credentials.accessToken());
         putIfSet(node, REFRESH_TOKEN, credentials.refreshToken());
         putIfSet(node, ID_TOKEN, credentials.idToken());
+        if (credentials.issuedAt() > 0) {
+            node.put(ISSUED_AT, credentials.issuedAt());
+        }
         node.put(EXPIRES_AT, credentials.expiresAt());
         putIfSet(node, SCOPE, credentials.scope());
         putIfSet(node, EMAIL, credentials.email());
@@ -86,7 +90,8 @@ final class CredentialsJson {
             throw new IOException("credentials are not a JSON object");
         }
         return new Credentials(text(node, OAUTH_ENDPOINT), text(node, CLIENT_ID), text(node, ACCESS_TOKEN),
-                text(node, REFRESH_TOKEN), text(node, ID_TOKEN), epochSeconds(node), text(node, SCOPE),
+                text(node, REFRESH_TOKEN), text(node, ID_TOKEN), epochSeconds(node, ISSUED_AT),
+                epochSeconds(node, EXPIRES_AT), text(node, SCOPE),
                 text(node, EMAIL));
     }
 
@@ -101,8 +106,8 @@ final class CredentialsJson {
         return value.asText();
     }
 
-    private static long epochSeconds(JsonNode node) throws IOException {
-        JsonNode value = node.get(EXPIRES_AT);
+    private static long epochSeconds(JsonNode node, String field) throws IOException {
+        JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return 0;
         }
@@ -116,6 +121,6 @@ final class CredentialsJson {
                 // falls through to the error below
             }
         }
-        throw new IOException(EXPIRES_AT + " is not a number");
+        throw new IOException(field + " is not a number");
     }
 }

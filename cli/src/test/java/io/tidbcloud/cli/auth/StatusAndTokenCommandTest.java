@@ -9,10 +9,12 @@ import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
 import io.tidbcloud.cli.testing.Tokens;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StatusAndTokenCommandTest {
@@ -28,7 +30,7 @@ class StatusAndTokenCommandTest {
         String idToken = new PlainJWT(new JWTClaimsSet.Builder().subject("user-1").claim("email", "alice@example.com")
                 .claim("name", "Alice Liddell").build()).serialize();
         cli.credentials().save("default", new Credentials(cli.oauthEndpoint(), "ticloud-cli", "at-1", "rt-1", idToken,
-                cli.clock.instant().getEpochSecond() + 270, scope, "alice@example.com"));
+                cli.clock.instant().getEpochSecond() - 30, cli.clock.instant().getEpochSecond() + 270, scope, "alice@example.com"));
     }
 
     @ParameterizedTest(name = "auth {0} shows who, organization, scopes and expiry")
@@ -109,6 +111,49 @@ class StatusAndTokenCommandTest {
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("at-2\n", result.out());
         assertEquals("rt-2", cli.storedCredentials().orElseThrow().refreshToken());
+    }
+
+    @ParameterizedTest(name = "a {0} s token with {1} s left is used as it is")
+    @CsvSource({"300, 31", "20, 3", "5, 1"})
+    void tokenIsUsedAsItIsUntilATenthOfItsLifetimeIsLeftAtMostThirtySeconds(long lifetime, long left)
+            throws Exception {
+        cli.signInJustIssued("at-1", "rt-1", lifetime);
+        cli.clock.advance(Duration.ofSeconds(lifetime - left));
+
+        TestCli.Result result = cli.run("auth", "token");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("at-1\n", result.out());
+        assertEquals(List.of(), stub.requests());
+    }
+
+    @ParameterizedTest(name = "a {0} s token with {1} s left is refreshed")
+    @CsvSource({"300, 30", "20, 2", "5, 0"})
+    void tokenIsRefreshedOnceATenthOfItsLifetimeIsLeftAtMostThirtySeconds(long lifetime, long left)
+            throws Exception {
+        cli.signInJustIssued("at-1", "rt-1", lifetime);
+        cli.clock.advance(Duration.ofSeconds(lifetime - left));
+        stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-2", "rt-2", "alice@example.com", lifetime));
+
+        TestCli.Result result = cli.run("auth", "token");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("at-2\n", result.out());
+        Credentials stored = cli.storedCredentials().orElseThrow();
+        assertEquals("rt-2", stored.refreshToken());
+        assertEquals(Duration.ofSeconds(lifetime), stored.accessTokenLifetime().orElseThrow());
+    }
+
+    @Test
+    void tokenStoredWithoutItsIssueTimeIsRefreshedWithinThirtySeconds() throws Exception {
+        cli.credentials().save("default", new Credentials(cli.oauthEndpoint(), "ticloud-cli", "at-1", "rt-1", null,
+                0, cli.clock.instant().getEpochSecond() + 30, "openid project:read", "alice@example.com"));
+        stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-2", "rt-2", "alice@example.com"));
+
+        TestCli.Result result = cli.run("auth", "token");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("at-2\n", result.out());
     }
 
     @Test

@@ -68,7 +68,8 @@ class ConfigCommandTest {
         assertEquals(0, cli.run("config", "create", "stub", "--no-use", "--oauth-endpoint",
                 stub.base() + "/realms/tidbcloud", "--api-endpoint", stub.base().toString()).exitCode());
         cli.credentials().save("stub", new io.tidbcloud.cli.credentials.Credentials(stub.base() + "/realms/tidbcloud",
-                "ticloud-cli", "at-stub", "rt-stub", null, cli.clock.instant().getEpochSecond() + 300, "openid",
+                "ticloud-cli", "at-stub", "rt-stub", null, cli.clock.instant().getEpochSecond(),
+                cli.clock.instant().getEpochSecond() + 300, "openid",
                 "alice@example.com"));
         stub.on("GET", "/v1beta1/projects", Response.json(200, "{\"projects\":[],\"nextPageToken\":\"\",\"totalSize\":0}"));
 

@@ -20,7 +20,7 @@ class CredentialStoreTest {
 
     private static Credentials credentials(String accessToken) {
         return new Credentials("http://localhost:8180/realms/tidbcloud", "ticloud-cli", accessToken, "rt", "id",
-                1_767_225_900L, "openid project:read", "alice@example.com");
+                1_767_225_600L, 1_767_225_900L, "openid project:read", "alice@example.com");
     }
 
     private static String permissions(Path path) throws Exception {

@@ -19,9 +19,9 @@ class CredentialsJsonTest {
     Path tempDir;
 
     private static final Credentials FULL = new Credentials("http://localhost:8180/realms/tidbcloud", "ticloud-cli",
-            "at", "rt", "idt", 1_767_225_900L, "openid project:read", "alice@example.com");
+            "at", "rt", "idt", 1_767_225_600L, 1_767_225_900L, "openid project:read", "alice@example.com");
     private static final Credentials WITHOUT_REFRESH = new Credentials("http://localhost:8180/realms/tidbcloud",
-            "ticloud-cli", "at", null, null, 5L, null, null);
+            "ticloud-cli", "at", null, null, 0L, 5L, null, null);
 
     @Test
     void theFileListsProfilesByNameWithFieldsInRecordOrderAndNoNulls() throws Exception {
@@ -30,6 +30,7 @@ class CredentialsJsonTest {
         String written = new String(CredentialsJson.writeEntries(entries), StandardCharsets.UTF_8);
 
         // The layout files written by earlier ticloud versions have: existing files stay readable and diffable.
+        // An issue time is written when known ("work"); files from before it was stored ("default") read as unknown.
         assertEquals("""
                 {
                   "default" : {
@@ -44,6 +45,7 @@ class CredentialsJsonTest {
                     "access_token" : "at",
                     "refresh_token" : "rt",
                     "id_token" : "idt",
+                    "issued_at" : 1767225600,
                     "expires_at" : 1767225900,
                     "scope" : "openid project:read",
                     "email" : "alice@example.com"
@@ -67,7 +69,7 @@ class CredentialsJsonTest {
                 {"oauth_endpoint": "http://k/realms/r", "client_id": "c", "access_token": 42,
                  "expires_at": "1767225900", "added_later": {"x": 1}, "scope": null}""");
 
-        assertEquals(new Credentials("http://k/realms/r", "c", "42", null, null, 1_767_225_900L, null, null), read);
+        assertEquals(new Credentials("http://k/realms/r", "c", "42", null, null, 0L, 1_767_225_900L, null, null), read);
     }
 
     @Test

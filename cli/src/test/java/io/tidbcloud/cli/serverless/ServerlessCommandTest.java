@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
+import io.tidbcloud.cli.testing.Tokens;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +92,31 @@ class ServerlessCommandTest {
                 + "\"labels\":{\"tidb.cloud/project\":\"100\"}}", stub.requests("POST", CLUSTERS).get(0).body());
         assertEquals("application/json", stub.requests("POST", CLUSTERS).get(0).header("Content-type"));
         assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)), cli.clock.sleeps());
+    }
+
+    @Test
+    void createOutlivingAShortLivedAccessTokenRefreshesItOnceWhenItIsDue() throws Exception {
+        // Tokens that live 20 s are due 2 s before they expire: the one issued at 0 s at 18 s, its successor at 36 s.
+        cli.signInJustIssued("at-1", "rt-1", 20);
+        stub.on("POST", "/realms/tidbcloud/protocol/openid-connect/token",
+                Tokens.tokenResponse("at-2", "rt-2", "alice@example.com", 20));
+        stub.on("POST", CLUSTERS, Response.json(201, cluster("7", "db", "CREATING")));
+        for (int second = 2; second < 30; second += 2) {
+            stub.on("GET", CLUSTERS + "/7", Response.json(200, cluster("7", "db", "CREATING")));
+        }
+        stub.on("GET", CLUSTERS + "/7", Response.json(200, cluster("7", "db", "ACTIVE")));
+
+        TestCli.Result result = cli.run("serverless", "create", "-n", "db", "-r", "aws-us-east-1");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("Waiting for cluster 7 to become ACTIVE...\nCluster 7 is ACTIVE.\n", result.err());
+        List<String> bearers = stub.requests().stream()
+                .filter(request -> request.path().startsWith(CLUSTERS))
+                .map(request -> request.header("Authorization")).toList();
+        // the create and the polls at 2..16 s with the first token; from 18 s to ACTIVE at 30 s with the second
+        assertEquals(Collections.nCopies(9, "Bearer at-1"), bearers.subList(0, 9));
+        assertEquals(Collections.nCopies(7, "Bearer at-2"), bearers.subList(9, bearers.size()));
+        assertEquals("rt-2", cli.storedCredentials().orElseThrow().refreshToken());
     }
 
     @Test

@@ -49,6 +49,9 @@ public final class TestCli implements AfterEachCallback {
             api-endpoint = "http://localhost:8080"
             """;
 
+    /** Keycloak's default access token lifespan (realm tidbcloud keeps it). */
+    private static final long DEFAULT_TOKEN_LIFETIME_SECONDS = 300;
+
     public final FakeClock clock = FakeClock.at("2026-01-01T00:00:00Z");
     public final List<URI> openedInBrowser = new ArrayList<>();
     public final Map<String, String> env = new HashMap<>();
@@ -154,10 +157,26 @@ public final class TestCli implements AfterEachCallback {
         }
     }
 
-    /** Stores tokens as a login would have, expiring {@code expiresInSeconds} from the fake now. */
+    /**
+     * Stores tokens as a login would have, expiring {@code expiresInSeconds} from the fake now: issued for
+     * Keycloak's default 5 minutes, of which this much is left.
+     */
     public Credentials signIn(String accessToken, String refreshToken, long expiresInSeconds) throws IOException {
+        long expiresAt = clock.instant().getEpochSecond() + expiresInSeconds;
+        return store(accessToken, refreshToken, expiresAt - DEFAULT_TOKEN_LIFETIME_SECONDS, expiresAt);
+    }
+
+    /** Stores tokens that a login issued at the fake now, living {@code lifetimeSeconds}. */
+    public Credentials signInJustIssued(String accessToken, String refreshToken, long lifetimeSeconds)
+            throws IOException {
+        long now = clock.instant().getEpochSecond();
+        return store(accessToken, refreshToken, now, now + lifetimeSeconds);
+    }
+
+    private Credentials store(String accessToken, String refreshToken, long issuedAt, long expiresAt)
+            throws IOException {
         Credentials credentials = new Credentials(oauthEndpoint(), "ticloud-cli", accessToken, refreshToken, null,
-                clock.instant().getEpochSecond() + expiresInSeconds, "openid project:read", "alice@example.com");
+                issuedAt, expiresAt, "openid project:read", "alice@example.com");
         credentials().save("default", credentials);
         return credentials;
     }

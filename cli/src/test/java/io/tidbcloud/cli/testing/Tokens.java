@@ -15,10 +15,16 @@ public final class Tokens {
     }
 
     public static HttpStub.Response tokenResponse(String accessToken, String refreshToken, String email) {
+        return tokenResponse(accessToken, refreshToken, email, 300);
+    }
+
+    /** As Keycloak answers for a client whose access tokens live {@code expiresInSeconds}. */
+    public static HttpStub.Response tokenResponse(String accessToken, String refreshToken, String email,
+            long expiresInSeconds) {
         return HttpStub.Response.json(200, """
-                {"access_token":"%s","token_type":"Bearer","expires_in":300,"refresh_expires_in":1800,
+                {"access_token":"%s","token_type":"Bearer","expires_in":%d,"refresh_expires_in":1800,
                  "refresh_token":"%s","id_token":"%s","scope":"openid project:read project:write"}
-                """.formatted(accessToken, refreshToken, idToken(email)));
+                """.formatted(accessToken, expiresInSeconds, refreshToken, idToken(email)));
     }
 
     public static HttpStub.Response oauthError(int status, String error, String description) {
