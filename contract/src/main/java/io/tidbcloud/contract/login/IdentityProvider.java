@@ -1,0 +1,32 @@
+package io.tidbcloud.contract.login;
+
+/**
+ * The upstream identity providers a person signs in with: their alias in realm {@code tidbcloud}
+ * (also Keycloak's button id {@code social-<alias>}) and the name people know them by.
+ */
+public enum IdentityProvider {
+    GOOGLE("google", "Google"),
+    MICROSOFT("microsoft", "Microsoft");
+
+    /**
+     * Keycloak's request parameter that names the provider to go to straight away, skipping its
+     * provider chooser; its value is an alias.
+     */
+    public static final String HINT_PARAMETER = "kc_idp_hint";
+
+    private final String alias;
+    private final String displayName;
+
+    IdentityProvider(String alias, String displayName) {
+        this.alias = alias;
+        this.displayName = displayName;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+}
