@@ -14,6 +14,13 @@ public enum IdentityProvider {
      */
     public static final String HINT_PARAMETER = "kc_idp_hint";
 
+    /**
+     * Our hint parameter in a device authorization request ({@code ticloud auth login --idp}):
+     * Keycloak drops {@code kc_idp_hint} there, so the realm's device endpoint (keycloak-extensions)
+     * reads this one, kept with the device code.
+     */
+    public static final String DEVICE_HINT_PARAMETER = "tidbcloud_idp_hint";
+
     private final String alias;
     private final String displayName;
 
