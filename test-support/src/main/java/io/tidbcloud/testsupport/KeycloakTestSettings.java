@@ -1,5 +1,6 @@
 package io.tidbcloud.testsupport;
 
+import io.tidbcloud.contract.Realm;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  */
 public record KeycloakTestSettings(String keycloakUrl, String adminUser, String adminPassword, String realm) {
 
-    public static final String REALM = "tidbcloud";
+    public static final String REALM = Realm.NAME;
 
     public static KeycloakTestSettings fromEnvironment() {
         return from(System.getenv());

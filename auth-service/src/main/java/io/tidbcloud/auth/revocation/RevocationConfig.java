@@ -2,6 +2,7 @@ package io.tidbcloud.auth.revocation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.tidbcloud.contract.Realm;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public interface RevocationConfig {
     Optional<String> eventsSecret();
 
     /** Clients ({@code azp} of a client-credentials token) allowed to subscribe to the feed. */
-    @WithDefault("cloud-api")
+    @WithDefault(Realm.CLOUD_API)
     List<String> subscribers();
 
     /** How often an idle feed says it is still alive; subscribers measure staleness by it. */

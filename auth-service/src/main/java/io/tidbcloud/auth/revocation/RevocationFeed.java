@@ -2,6 +2,7 @@ package io.tidbcloud.auth.revocation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidbcloud.contract.revocation.RevocationEndpoints;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -80,21 +81,21 @@ public class RevocationFeed {
         long heartbeatMillis = config.heartbeat().toMillis();
         while (!sink.isClosed()) {
             long generation = revocations.generation();
-            List<Revocation> page = revocations.after(position, PAGE);
-            for (Revocation revocation : page) {
-                send(sink, sse.newEventBuilder().id(Long.toString(revocation.seq())).name("revocation")
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, write(revocation)).build());
-                position = revocation.seq();
+            List<FeedEntry> page = revocations.after(position, PAGE);
+            for (FeedEntry entry : page) {
+                send(sink, sse.newEventBuilder().id(Long.toString(entry.seq())).name(RevocationEndpoints.REVOCATION_EVENT)
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, write(entry.event())).build());
+                position = entry.seq();
             }
             if (page.size() == PAGE) {
                 continue;
             }
             if (!caughtUp) {
-                send(sink, marker(sse, "caught-up", position));
+                send(sink, marker(sse, RevocationEndpoints.CAUGHT_UP_EVENT, position));
                 caughtUp = true;
             }
             if (!revocations.awaitChange(generation, heartbeatMillis)) {
-                send(sink, marker(sse, "heartbeat", position));
+                send(sink, marker(sse, RevocationEndpoints.HEARTBEAT_EVENT, position));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.tidbcloud.auth.revocation;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tidbcloud.contract.revocation.RevocationEndpoints;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
@@ -27,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * client-credentials token of realm tidbcloud whose client ({@code azp}) is listed in
  * {@code tidbcloud.revocation.subscribers}.
  */
-@Path("/v1/revocations/feed")
+@Path(RevocationEndpoints.FEED_PATH)
 @Authenticated
 public class RevocationFeedResource {
 
@@ -44,7 +46,7 @@ public class RevocationFeedResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Subscribe to revocations (server-sent events, resumable with Last-Event-ID)")
-    public void subscribe(@HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("after") String after,
+    public void subscribe(@HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId, @QueryParam("after") String after,
             @Context SseEventSink sink, @Context Sse sse) {
         String client = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
         if (client == null || !isSubscriber(client)) {

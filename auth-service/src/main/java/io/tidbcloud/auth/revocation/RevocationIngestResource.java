@@ -1,5 +1,7 @@
 package io.tidbcloud.auth.revocation;
 
+import io.tidbcloud.contract.revocation.RevocationEndpoints;
+import io.tidbcloud.contract.revocation.RevocationEvent;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -19,11 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * authenticates with the shared secret {@code TIDBCLOUD_EVENTS_SECRET} in its own header: Keycloak
  * would otherwise have to fetch a token from itself for every delivery, inside its own event path.
  */
-@Path("/internal/revocation-events")
+@Path(RevocationEndpoints.INGEST_PATH)
 @PermitAll
 public class RevocationIngestResource {
-
-    static final String SECRET_HEADER = "X-Tidbcloud-Events-Secret";
 
     private final RevocationService revocations;
     private final RevocationConfig config;
@@ -37,12 +37,12 @@ public class RevocationIngestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Keycloak delivers revocations (internal; shared-secret header)")
-    public Response deliver(@HeaderParam(SECRET_HEADER) String secret, List<IncomingRevocation> delivered) {
+    public Response deliver(@HeaderParam(RevocationEndpoints.SECRET_HEADER) String secret, List<RevocationEvent> delivered) {
         if (config.eventsSecret().filter(s -> !s.isBlank()).isEmpty()) {
             return error(Response.Status.SERVICE_UNAVAILABLE, "not_configured", "auth-service has no TIDBCLOUD_EVENTS_SECRET");
         }
         if (secret == null || !constantTimeEquals(secret, config.eventsSecret().get())) {
-            return error(Response.Status.UNAUTHORIZED, "unauthorized", "missing or wrong " + SECRET_HEADER);
+            return error(Response.Status.UNAUTHORIZED, "unauthorized", "missing or wrong " + RevocationEndpoints.SECRET_HEADER);
         }
         if (delivered == null || delivered.isEmpty()) {
             return error(Response.Status.BAD_REQUEST, "invalid_request", "body must be a non-empty JSON array of revocations");

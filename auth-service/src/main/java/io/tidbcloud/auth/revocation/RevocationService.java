@@ -1,5 +1,6 @@
 package io.tidbcloud.auth.revocation;
 
+import io.tidbcloud.contract.revocation.RevocationEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -32,11 +33,11 @@ public class RevocationService {
     }
 
     /** Stores the revocations (each once); returns a problem with the first bad one, if any, storing none. */
-    public Optional<String> record(List<IncomingRevocation> revocations) {
-        for (IncomingRevocation revocation : revocations) {
-            String problem = revocation.problem();
-            if (problem != null) {
-                return Optional.of(problem);
+    public Optional<String> record(List<RevocationEvent> revocations) {
+        for (RevocationEvent revocation : revocations) {
+            Optional<String> problem = revocation == null ? Optional.of("a revocation is null") : revocation.problem().or(() -> storable(revocation));
+            if (problem.isPresent()) {
+                return problem;
             }
         }
         int added;
@@ -50,7 +51,24 @@ public class RevocationService {
         return Optional.empty();
     }
 
-    public List<Revocation> after(long seq, int limit) {
+    /** What the table cannot hold (V1's column sizes). */
+    private static Optional<String> storable(RevocationEvent revocation) {
+        if (revocation.id().length() > 64) {
+            return Optional.of("jti is at most 64 characters");
+        }
+        if (revocation.reason() != null && revocation.reason().length() > 64) {
+            return Optional.of("reason_admin is at most 64 characters");
+        }
+        for (String value : new String[] {revocation.issuer(), revocation.userId(), revocation.sessionId(), revocation.clientId(),
+                revocation.tokenId()}) {
+            if (value != null && value.length() > 255) {
+                return Optional.of("identifiers are at most 255 characters");
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<FeedEntry> after(long seq, int limit) {
         return store.after(seq, clock.millis(), limit);
     }
 

@@ -1,6 +1,11 @@
 package io.tidbcloud.auth.revocation;
 
 import io.agroal.api.AgroalDataSource;
+import io.tidbcloud.auth.keycloak.KeycloakConfig;
+import io.tidbcloud.contract.revocation.Covers;
+import io.tidbcloud.contract.revocation.InitiatingEntity;
+import io.tidbcloud.contract.revocation.RevocationEvent;
+import io.tidbcloud.contract.revocation.SubjectId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -10,26 +15,33 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The revocations table (plain JDBC: three statements, same SQL on PostgreSQL and H2). */
+/**
+ * The revocations table (plain JDBC: three statements, same SQL on PostgreSQL and H2). A revocation
+ * is kept as the columns its deny-set keys and times need; times in epoch milliseconds, as whole
+ * seconds since revocations carry NumericDates.
+ */
 @ApplicationScoped
 public class RevocationStore {
 
     private final AgroalDataSource dataSource;
+    /** The issuer of rows stored before revocations carried theirs (migration V2). */
+    private final String realmIssuer;
 
-    RevocationStore(AgroalDataSource dataSource) {
+    RevocationStore(AgroalDataSource dataSource, KeycloakConfig keycloak) {
         this.dataSource = dataSource;
+        this.realmIssuer = keycloak.realmUrl().toString();
     }
 
     /** Stores the revocations not stored before (by id); returns how many were new. */
     @Transactional
-    public int insertNew(List<IncomingRevocation> revocations, long receivedAt) {
+    public int insertNew(List<RevocationEvent> revocations, long receivedAt) {
         int added = 0;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM revocation_event WHERE event_id = ?");
                 PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO revocation_event (event_id, covers, cause, realm, subject, session_id, client_id, token_id,"
-                                + " revoked_at, expires_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (IncomingRevocation revocation : revocations) {
+                        "INSERT INTO revocation_event (event_id, covers, cause, issuer, initiating_entity, subject, session_id,"
+                                + " client_id, token_id, revoked_at, expires_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (RevocationEvent revocation : revocations) {
                 exists.setString(1, revocation.id());
                 try (ResultSet found = exists.executeQuery()) {
                     if (found.next()) {
@@ -38,15 +50,16 @@ public class RevocationStore {
                 }
                 insert.setString(1, revocation.id());
                 insert.setString(2, revocation.covers().name());
-                insert.setString(3, revocation.cause());
-                insert.setString(4, revocation.realm());
-                insert.setString(5, revocation.subject());
-                insert.setString(6, revocation.sessionId());
-                insert.setString(7, revocation.clientId());
-                insert.setString(8, revocation.tokenId());
-                insert.setLong(9, revocation.time());
-                insert.setLong(10, revocation.expiresAt());
-                insert.setLong(11, receivedAt);
+                insert.setString(3, revocation.reason());
+                insert.setString(4, revocation.issuer());
+                insert.setString(5, revocation.initiatingEntity() == null ? null : revocation.initiatingEntity().name());
+                insert.setString(6, revocation.userId());
+                insert.setString(7, revocation.sessionId());
+                insert.setString(8, revocation.clientId());
+                insert.setString(9, revocation.tokenId());
+                insert.setLong(10, revocation.revokedAt() * 1000);
+                insert.setLong(11, revocation.maxTokenExp() * 1000);
+                insert.setLong(12, receivedAt);
                 insert.executeUpdate();
                 added++;
             }
@@ -69,25 +82,41 @@ public class RevocationStore {
     }
 
     /** Revocations after {@code seq}, oldest first, that can still cover a valid token. */
-    public List<Revocation> after(long seq, long now, int limit) {
+    public List<FeedEntry> after(long seq, long now, int limit) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT seq, covers, cause, subject, session_id, client_id, token_id, revoked_at, expires_at"
-                                + " FROM revocation_event WHERE seq > ? AND expires_at > ? ORDER BY seq LIMIT " + limit)) {
+                        "SELECT seq, event_id, covers, cause, issuer, initiating_entity, subject, session_id, client_id, token_id,"
+                                + " revoked_at, expires_at FROM revocation_event WHERE seq > ? AND expires_at > ? ORDER BY seq LIMIT " + limit)) {
             query.setLong(1, seq);
             query.setLong(2, now);
-            List<Revocation> found = new ArrayList<>();
+            List<FeedEntry> found = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new Revocation(rows.getLong(1), Covers.valueOf(rows.getString(2)), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                            rows.getLong(8), rows.getLong(9)));
+                    found.add(new FeedEntry(rows.getLong("seq"), revocation(rows)));
                 }
             }
             return found;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read revocations", e);
         }
+    }
+
+    private RevocationEvent revocation(ResultSet row) throws SQLException {
+        String issuer = row.getString("issuer") == null ? realmIssuer : row.getString("issuer");
+        String subject = row.getString("subject");
+        String session = row.getString("session_id");
+        String client = row.getString("client_id");
+        SubjectId subjectId = switch (Covers.valueOf(row.getString("covers"))) {
+            case TOKEN -> SubjectId.jwtId(issuer, row.getString("token_id"));
+            case SESSION -> SubjectId.complex(issuer, subject, session, null);
+            case SESSION_CLIENT -> SubjectId.complex(issuer, subject, session, client);
+            case SUBJECT_CLIENT -> SubjectId.complex(issuer, subject, null, client);
+            case SUBJECT -> SubjectId.complex(issuer, subject, null, null);
+        };
+        String initiatingEntity = row.getString("initiating_entity");
+        return RevocationEvent.of(row.getString("event_id"), issuer, subjectId,
+                Math.floorDiv(row.getLong("revoked_at"), 1000), Math.floorDiv(row.getLong("expires_at") + 999, 1000),
+                initiatingEntity == null ? null : InitiatingEntity.valueOf(initiatingEntity), row.getString("cause"));
     }
 
     /** Forgets the revocations whose every covered token has expired; returns how many. */

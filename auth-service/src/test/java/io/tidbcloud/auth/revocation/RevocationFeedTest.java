@@ -149,7 +149,9 @@ class RevocationFeedTest {
                 String[] event = next();
                 seen.add(event);
                 if (event[1].equals("revocation") && event[2].contains(sessionId)) {
-                    assertThat(event[2]).contains("\"covers\":\"SESSION\"").contains("\"cause\":\"LOGOUT\"");
+                    assertThat(event[2]).contains("\"https://schemas.openid.net/secevent/caep/event-type/session-revoked\"")
+                            .contains("\"session\":{\"format\":\"opaque\",\"id\":\"" + sessionId + "\"}")
+                            .contains("\"reason_admin\":{\"en\":\"LOGOUT\"}");
                     return Long.parseLong(event[0]);
                 }
             }

@@ -13,11 +13,17 @@ class RevocationIngestTest {
 
     private static final String SECRET = "test-events-secret";
 
+    /** A logout, as Keycloak's listener delivers it (contract/README.md). */
     static String sessionRevocation(String id, String sessionId) {
-        long now = System.currentTimeMillis();
+        long now = System.currentTimeMillis() / 1000;
         return """
-                [{"id":"%s","covers":"SESSION","cause":"LOGOUT","realm":"tidbcloud","subject":"user-1",
-                  "sessionId":"%s","time":%d,"expiresAt":%d}]""".formatted(id, sessionId, now, now + 330_000);
+                [{"jti":"%s","iss":"http://localhost:18180/realms/tidbcloud","iat":%d,
+                  "sub_id":{"format":"complex",
+                            "user":{"format":"iss_sub","iss":"http://localhost:18180/realms/tidbcloud","sub":"user-1"},
+                            "session":{"format":"opaque","id":"%s"}},
+                  "events":{"https://schemas.openid.net/secevent/caep/event-type/session-revoked":
+                            {"event_timestamp":%d,"initiating_entity":"user","reason_admin":{"en":"LOGOUT"},"max_token_exp":%d}}}]"""
+                .formatted(id, now, sessionId, now, now + 330);
     }
 
     @Test
@@ -54,13 +60,16 @@ class RevocationIngestTest {
     }
 
     @Test
-    void sessionRevocationWithoutSessionIdIsBadRequest() {
-        long now = System.currentTimeMillis();
+    void revocationThatNamesNoSessionTokenOrUserIsBadRequest() {
+        long now = System.currentTimeMillis() / 1000;
         given().contentType("application/json").header("X-Tidbcloud-Events-Secret", SECRET)
-                .body("[{\"id\":\"x-" + now + "\",\"covers\":\"SESSION\",\"cause\":\"LOGOUT\",\"time\":" + now + ",\"expiresAt\":" + now + "}]")
+                .body("[{\"jti\":\"x-" + now + "\",\"iss\":\"http://localhost:18180/realms/tidbcloud\",\"iat\":" + now
+                        + ",\"sub_id\":{\"format\":\"complex\",\"application\":{\"format\":\"opaque\",\"id\":\"ticloud-cli\"}},"
+                        + "\"events\":{\"https://schemas.openid.net/secevent/caep/event-type/session-revoked\":"
+                        + "{\"event_timestamp\":" + now + ",\"max_token_exp\":" + (now + 300) + "}}}]")
                 .when().post("/internal/revocation-events")
                 .then().statusCode(400).body("error", is("invalid_request"))
-                .body("error_description", is("SESSION needs sessionId"));
+                .body("error_description", is("sub_id names no token (jwt_id), session or user (complex or iss_sub)"));
     }
 
     @Test

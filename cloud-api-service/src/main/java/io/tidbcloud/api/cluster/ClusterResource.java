@@ -7,6 +7,7 @@ import io.tidbcloud.api.paging.PageRequest;
 import io.tidbcloud.api.paging.Paging;
 import io.tidbcloud.api.security.CurrentCaller;
 import io.tidbcloud.api.security.RequiresScope;
+import io.tidbcloud.contract.scope.ApiScope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -39,9 +40,9 @@ public class ClusterResource {
     CurrentCaller caller;
 
     @GET
-    @RequiresScope("cluster:read")
+    @RequiresScope(ApiScope.CLUSTER_READ_VALUE)
     @Operation(operationId = "ListClusters", summary = "List the clusters of the caller's projects",
-            description = "Requires scope cluster:read. Narrow to one project with project_id=<id> or filter=projectId=<id>. "
+            description = "Requires scope " + ApiScope.CLUSTER_READ_VALUE + ". Narrow to one project with project_id=<id> or filter=projectId=<id>. "
                     + "Paging: page (1-based) and page_size, or pageSize and pageToken; default 10, at most 100.")
     public ClusterList list(@BeanParam PageParams params,
                             @QueryParam("project_id") String projectId,
@@ -55,18 +56,18 @@ public class ClusterResource {
 
     @GET
     @Path("{clusterId}")
-    @RequiresScope("cluster:read")
+    @RequiresScope(ApiScope.CLUSTER_READ_VALUE)
     @Operation(operationId = "GetCluster", summary = "Get a cluster",
-            description = "Requires scope cluster:read. A cluster outside the caller's projects answers 404.")
+            description = "Requires scope " + ApiScope.CLUSTER_READ_VALUE + ". A cluster outside the caller's projects answers 404.")
     public ClusterView get(@PathParam("clusterId") String clusterId) {
         return clusters.get(caller.tenant(), clusterId).orElseThrow(() -> notFound(clusterId));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresScope("cluster:write")
+    @RequiresScope(ApiScope.CLUSTER_WRITE_VALUE)
     @Operation(operationId = "CreateCluster", summary = "Create a serverless cluster",
-            description = "Requires scope cluster:write. Body {\"displayName\", \"region\": {\"name\": \"regions/...\"}, "
+            description = "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE + ". Body {\"displayName\", \"region\": {\"name\": \"regions/...\"}, "
                     + "\"labels\": {\"tidb.cloud/project\": \"<id>\"}}; without the label the cluster goes to the caller's "
                     + "default project. Answers at once with state CREATING; the cluster turns ACTIVE when provisioned.")
     public Response create(CreateClusterRequest request, @Context UriInfo uri) {
@@ -77,9 +78,9 @@ public class ClusterResource {
     @PATCH
     @Path("{clusterId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresScope("cluster:write")
+    @RequiresScope(ApiScope.CLUSTER_WRITE_VALUE)
     @Operation(operationId = "UpdateCluster", summary = "Rename or relabel a cluster",
-            description = "Requires scope cluster:write. Body {\"displayName\"} and/or {\"labels\"} (labels replace the "
+            description = "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE + ". Body {\"displayName\"} and/or {\"labels\"} (labels replace the "
                     + "cluster's own labels; a different tidb.cloud/project label moves it to that project), or TiDB "
                     + "Cloud's {\"cluster\": {...}, \"updateMask\": \"displayName,labels\"}.")
     public ClusterView update(@PathParam("clusterId") String clusterId, UpdateClusterRequest request) {
@@ -88,9 +89,9 @@ public class ClusterResource {
 
     @DELETE
     @Path("{clusterId}")
-    @RequiresScope("cluster:write")
+    @RequiresScope(ApiScope.CLUSTER_WRITE_VALUE)
     @Operation(operationId = "DeleteCluster", summary = "Delete a cluster",
-            description = "Requires scope cluster:write. Answers with the cluster in state DELETING; once deleted it is "
+            description = "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE + ". Answers with the cluster in state DELETING; once deleted it is "
                     + "gone from lists and GET answers 404.")
     public ClusterView delete(@PathParam("clusterId") String clusterId) {
         return clusters.delete(caller.tenant(), clusterId).orElseThrow(() -> notFound(clusterId));

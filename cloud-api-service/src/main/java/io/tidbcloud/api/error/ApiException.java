@@ -1,5 +1,7 @@
 package io.tidbcloud.api.error;
 
+import io.tidbcloud.contract.error.GrpcStatus;
+
 /** A domain error that the API reports to the caller as is: status and a message safe to show. */
 public class ApiException extends RuntimeException {
 

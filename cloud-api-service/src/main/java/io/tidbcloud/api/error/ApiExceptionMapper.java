@@ -9,6 +9,9 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.tidbcloud.api.revocation.RevokedTokenException;
 import io.tidbcloud.api.security.InsufficientScopeException;
+import io.tidbcloud.contract.Realm;
+import io.tidbcloud.contract.error.ApiError;
+import io.tidbcloud.contract.error.GrpcStatus;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -25,7 +28,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ApiExceptionMapper {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class);
-    private static final String REALM = "tidbcloud";
 
     @ServerExceptionMapper
     public Response apiError(ApiException e) {
@@ -36,7 +38,7 @@ public class ApiExceptionMapper {
     @ServerExceptionMapper
     public Response missingToken(UnauthorizedException e) {
         return answer(GrpcStatus.UNAUTHENTICATED, "A bearer access token is required")
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME + "\"")
                 .build();
     }
 
@@ -46,7 +48,7 @@ public class ApiExceptionMapper {
         String description = describe(e);
         LOG.debugf(e, "rejected bearer token: %s", description);
         return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + description)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME
                         + "\", error=\"invalid_token\", error_description=\"" + description + "\"")
                 .build();
     }
@@ -55,7 +57,7 @@ public class ApiExceptionMapper {
     @ServerExceptionMapper
     public Response revokedToken(RevokedTokenException e) {
         return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + e.getMessage())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME
                         + "\", error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"")
                 .build();
     }
@@ -64,7 +66,7 @@ public class ApiExceptionMapper {
     @ServerExceptionMapper
     public Response insufficientScope(InsufficientScopeException e) {
         return answer(GrpcStatus.PERMISSION_DENIED, e.getMessage())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME
                         + "\", error=\"insufficient_scope\", scope=\"" + e.scope() + "\"")
                 .build();
     }
@@ -169,7 +171,7 @@ public class ApiExceptionMapper {
                 return "The access token expired";
             }
             if (text.contains("audience") || text.contains("aud ")) {
-                return "The access token is not issued for this API (audience cloud-api)";
+                return "The access token is not issued for this API (audience " + Realm.CLOUD_API + ")";
             }
             if (text.contains("issuer")) {
                 return "The access token is not issued by this API's authorization server";

@@ -8,6 +8,7 @@ import io.tidbcloud.api.paging.PageRequest;
 import io.tidbcloud.api.paging.Paging;
 import io.tidbcloud.api.security.CurrentCaller;
 import io.tidbcloud.api.security.RequiresScope;
+import io.tidbcloud.contract.scope.ApiScope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -37,8 +38,8 @@ public class ProjectResource {
     CurrentCaller caller;
 
     @GET
-    @RequiresScope("project:read")
-    @Operation(operationId = "ListProjects", summary = "List the caller's projects", description = "Requires scope project:read. "
+    @RequiresScope(ApiScope.PROJECT_READ_VALUE)
+    @Operation(operationId = "ListProjects", summary = "List the caller's projects", description = "Requires scope " + ApiScope.PROJECT_READ_VALUE + ". "
             + "Paging: page (1-based) and page_size, or pageSize and pageToken; default 10, at most 100.")
     public ProjectList list(@BeanParam PageParams params) {
         String list = "projects:" + caller.tenant().subject();
@@ -49,9 +50,9 @@ public class ProjectResource {
 
     @GET
     @Path("{projectId}")
-    @RequiresScope("project:read")
+    @RequiresScope(ApiScope.PROJECT_READ_VALUE)
     @Operation(operationId = "GetProject", summary = "Get one of the caller's projects",
-            description = "Requires scope project:read. A project the caller is not a member of answers 404.")
+            description = "Requires scope " + ApiScope.PROJECT_READ_VALUE + ". A project the caller is not a member of answers 404.")
     public ProjectView get(@PathParam("projectId") String projectId) {
         return Ids.parse(projectId).stream().boxed()
                 .flatMap(id -> projects.get(caller.tenant(), id).stream())
@@ -61,9 +62,9 @@ public class ProjectResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresScope("project:write")
+    @RequiresScope(ApiScope.PROJECT_WRITE_VALUE)
     @Operation(operationId = "CreateProject", summary = "Create a project in the caller's organization",
-            description = "Requires scope project:write. Body {\"name\": \"...\"}; the caller becomes its owner.")
+            description = "Requires scope " + ApiScope.PROJECT_WRITE_VALUE + ". Body {\"name\": \"...\"}; the caller becomes its owner.")
     public Response create(CreateProjectRequest request, @Context UriInfo uri) {
         ProjectView created = projects.create(caller.tenant(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();

@@ -1,5 +1,7 @@
 package io.tidbcloud.api.revocation;
 
+import io.tidbcloud.contract.revocation.Covers;
+import io.tidbcloud.contract.revocation.RevocationEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,21 +25,21 @@ public class DenySet {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    void add(FeedRevocation revocation) {
-        String key = switch (revocation.covers()) {
-            case "SESSION" -> session(revocation.sessionId());
-            case "SESSION_CLIENT" -> sessionClient(revocation.sessionId(), revocation.clientId());
-            case "TOKEN" -> token(revocation.tokenId());
-            case "SUBJECT_CLIENT" -> subjectClient(revocation.subject(), revocation.clientId());
-            case "SUBJECT" -> subject(revocation.subject());
-            default -> null;
-        };
-        if (key == null) {
+    void add(RevocationEvent revocation) {
+        Covers covers = revocation.covers();
+        if (covers == null) {
             return;
         }
+        String key = switch (covers) {
+            case SESSION -> session(revocation.sessionId());
+            case SESSION_CLIENT -> sessionClient(revocation.sessionId(), revocation.clientId());
+            case TOKEN -> token(revocation.tokenId());
+            case SUBJECT_CLIENT -> subjectClient(revocation.userId(), revocation.clientId());
+            case SUBJECT -> subject(revocation.userId());
+        };
         // An access-token revocation covers its token whenever it was issued.
-        long revokedAt = revocation.covers().equals("TOKEN") ? Long.MAX_VALUE : Math.floorDiv(revocation.revokedAt(), 1000);
-        entries.merge(key, new Entry(revokedAt, revocation.expiresAt()), Entry::merge);
+        long revokedAt = covers == Covers.TOKEN ? Long.MAX_VALUE : revocation.revokedAt();
+        entries.merge(key, new Entry(revokedAt, revocation.maxTokenExp() * 1000), Entry::merge);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tidbcloud.api.revocation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.tidbcloud.contract.Realm;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ public interface RevocationConfig {
     String tokenUrl();
 
     /** Client of realm tidbcloud that subscribes. */
-    @WithDefault("cloud-api")
+    @WithDefault(Realm.CLOUD_API)
     String clientId();
 
     /** Its secret (env {@code TIDBCLOUD_CLOUD_API_SECRET}). */

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tidbcloud.contract.revocation.RevocationEndpoints;
+import io.tidbcloud.contract.revocation.RevocationEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,11 +144,11 @@ public class RevocationFeedSubscriber {
     }
 
     private void readFeed() throws IOException, InterruptedException {
-        String feedUrl = stripTrailingSlash(config.authServiceUrl().orElseThrow()) + "/v1/revocations/feed";
+        String feedUrl = stripTrailingSlash(config.authServiceUrl().orElseThrow()) + RevocationEndpoints.FEED_PATH;
         HttpRequest request = HttpRequest.newBuilder(URI.create(feedUrl))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + accessToken())
-                .header("Last-Event-ID", Long.toString(lastSeq))
+                .header(HttpHeaders.LAST_EVENT_ID_HEADER, Long.toString(lastSeq))
                 .timeout(Duration.ofSeconds(5))
                 .GET().build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -179,21 +182,22 @@ public class RevocationFeedSubscriber {
                     continue;
                 }
                 switch (name) {
-                    case "revocation" -> {
-                        FeedRevocation revocation = json.readValue(data.toString(), FeedRevocation.class);
-                        denySet.add(revocation);
-                        lastSeq = id != null ? Long.parseLong(id) : revocation.seq();
+                    case RevocationEndpoints.REVOCATION_EVENT -> {
+                        denySet.add(json.readValue(data.toString(), RevocationEvent.class));
+                        if (id != null) {
+                            lastSeq = Long.parseLong(id);
+                        }
                         if (caughtUp) {
                             confirmedAt = System.nanoTime();
                         }
                     }
-                    case "caught-up" -> {
+                    case RevocationEndpoints.CAUGHT_UP_EVENT -> {
                         caughtUp = true;
                         confirmedAt = System.nanoTime();
                         problem = null;
                         LOG.infof("revocation feed: caught up at %d (%d revocations in force)", lastSeq, denySet.size());
                     }
-                    case "heartbeat" -> {
+                    case RevocationEndpoints.HEARTBEAT_EVENT -> {
                         if (caughtUp) {
                             confirmedAt = System.nanoTime();
                         }

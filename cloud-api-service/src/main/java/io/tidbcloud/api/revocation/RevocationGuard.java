@@ -1,7 +1,7 @@
 package io.tidbcloud.api.revocation;
 
 import io.tidbcloud.api.error.ApiException;
-import io.tidbcloud.api.error.GrpcStatus;
+import io.tidbcloud.contract.error.GrpcStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -2,9 +2,12 @@ package io.tidbcloud.api.security;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
+import io.tidbcloud.contract.scope.ApiScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -18,7 +21,7 @@ import org.jboss.logging.Logger;
 public class BenchModeCaller {
 
     private static final Logger LOG = Logger.getLogger(BenchModeCaller.class);
-    private static final Set<String> ALL_SCOPES = Set.of("project:read", "project:write", "cluster:read", "cluster:write");
+    private static final Set<String> ALL_SCOPES = Stream.of(ApiScope.values()).map(ApiScope::value).collect(Collectors.toUnmodifiableSet());
 
     private final Caller caller;
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tidbcloud.contract.revocation.RevocationEvent;
+import io.tidbcloud.contract.revocation.SubjectId;
 import org.junit.jupiter.api.Test;
 
 /** Which tokens each kind of revocation covers, and for how long. */
@@ -15,8 +17,11 @@ class DenySetTest {
 
     private final DenySet denySet = new DenySet();
 
-    private static FeedRevocation revocation(String covers, String subject, String sid, String client, String jti) {
-        return new FeedRevocation(1, covers, "TEST", subject, sid, client, jti, NOW - 1000, EXPIRES);
+    private static final String ISS = "http://localhost:8180/realms/tidbcloud";
+
+    private static RevocationEvent revocation(String subject, String sid, String client, String jti) {
+        SubjectId named = jti != null ? SubjectId.jwtId(ISS, jti) : SubjectId.complex(ISS, subject, sid, client);
+        return RevocationEvent.of("e", ISS, named, (NOW - 1000) / 1000, EXPIRES / 1000, null, "TEST");
     }
 
     @Test
@@ -26,7 +31,7 @@ class DenySetTest {
 
     @Test
     void sessionRevocationCoversEveryClientOfTheSession() {
-        denySet.add(revocation("SESSION", "u", "s", null, null));
+        denySet.add(revocation("u", "s", null, null));
         assertTrue(denySet.isRevoked("j1", "s", "ticloud-cli", "u", IAT, NOW));
         assertTrue(denySet.isRevoked("j2", "s", "web-portal", "u", IAT, NOW));
         assertFalse(denySet.isRevoked("j3", "other", "web-portal", "u", IAT, NOW));
@@ -34,21 +39,21 @@ class DenySetTest {
 
     @Test
     void sessionClientRevocationLeavesTheSessionsOtherClientsAlone() {
-        denySet.add(revocation("SESSION_CLIENT", "u", "s", "ticloud-cli", null));
+        denySet.add(revocation("u", "s", "ticloud-cli", null));
         assertTrue(denySet.isRevoked("j1", "s", "ticloud-cli", "u", IAT, NOW));
         assertFalse(denySet.isRevoked("j2", "s", "web-portal", "u", IAT, NOW));
     }
 
     @Test
     void tokenRevocationCoversOnlyThatTokenWheneverIssued() {
-        denySet.add(revocation("TOKEN", "u", null, "c", "j1"));
+        denySet.add(revocation("u", null, "c", "j1"));
         assertTrue(denySet.isRevoked("j1", "s", "c", "u", NOW / 1000 + 100, NOW));
         assertFalse(denySet.isRevoked("j2", "s", "c", "u", IAT, NOW));
     }
 
     @Test
     void subjectClientRevocationCoversTheUsersTokensForThatClientOnly() {
-        denySet.add(revocation("SUBJECT_CLIENT", "u", null, "ticloud-cli", null));
+        denySet.add(revocation("u", null, "ticloud-cli", null));
         assertTrue(denySet.isRevoked("j1", "s1", "ticloud-cli", "u", IAT, NOW));
         assertFalse(denySet.isRevoked("j2", "s1", "web-portal", "u", IAT, NOW));
         assertFalse(denySet.isRevoked("j3", "s2", "ticloud-cli", "someone-else", IAT, NOW));
@@ -56,20 +61,20 @@ class DenySetTest {
 
     @Test
     void subjectRevocationCoversEveryTokenOfTheUser() {
-        denySet.add(revocation("SUBJECT", "u", null, null, null));
+        denySet.add(revocation("u", null, null, null));
         assertTrue(denySet.isRevoked("j1", "s1", "ticloud-cli", "u", IAT, NOW));
         assertTrue(denySet.isRevoked("j2", null, "cloud-api", "u", IAT, NOW));
     }
 
     @Test
     void tokensIssuedAfterTheRevocationAreNotCovered() {
-        denySet.add(revocation("SUBJECT_CLIENT", "u", null, "ticloud-cli", null));
+        denySet.add(revocation("u", null, "ticloud-cli", null));
         assertFalse(denySet.isRevoked("j1", "s9", "ticloud-cli", "u", NOW / 1000 + 5, NOW));
     }
 
     @Test
     void entriesStopMatchingAndAreSweptAfterTheirExpiry() {
-        denySet.add(revocation("SESSION", "u", "s", null, null));
+        denySet.add(revocation("u", "s", null, null));
         assertFalse(denySet.isRevoked("j", "s", "c", "u", IAT, EXPIRES + 1));
         assertEquals(1, denySet.sweep(EXPIRES + 1));
         assertEquals(0, denySet.size());

@@ -1,5 +1,6 @@
 package io.tidbcloud.keycloak.device;
 
+import io.tidbcloud.contract.login.IdentityProvider;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.keycloak.models.IdentityProviderModel;
@@ -9,18 +10,12 @@ import org.keycloak.models.KeycloakSession;
  * Which identity provider a device sign-in should go to straight away, if any.
  *
  * <p>Two places can name it: {@code kc_idp_hint} in the verification link the person opens
- * ({@value #LINK_PARAMETER}), and {@value #DEVICE_REQUEST_PARAMETER} in the device authorization
+ * (Keycloak's {@code AdapterConstants.KC_IDP_HINT}), and {@code tidbcloud_idp_hint} ({@link IdentityProvider#DEVICE_HINT_PARAMETER}) in the device authorization
  * request, which Keycloak keeps with the device code (it drops {@code kc_idp_hint} there, a
  * parameter it knows). A value counts only when it is the alias of an enabled identity provider of
  * the realm; anything else is ignored and the person sees the provider page as usual.
  */
 final class IdentityProviderHint {
-
-    /** Keycloak's own hint parameter, on the verification link ({@code /device?user_code=..}). */
-    static final String LINK_PARAMETER = "kc_idp_hint";
-
-    /** The hint in the device authorization request ({@code ticloud auth login --idp}). */
-    static final String DEVICE_REQUEST_PARAMETER = "tidbcloud_idp_hint";
 
     /** Longer than any alias we configure; longer values are not looked up at all. */
     private static final int MAX_ALIAS_LENGTH = 64;

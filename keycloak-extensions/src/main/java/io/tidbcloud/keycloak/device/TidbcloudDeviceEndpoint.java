@@ -1,6 +1,7 @@
 package io.tidbcloud.keycloak.device;
 
 import jakarta.ws.rs.core.Response;
+import io.tidbcloud.contract.login.IdentityProvider;
 import java.util.Map;
 import org.keycloak.constants.AdapterConstants;
 import org.keycloak.events.EventBuilder;
@@ -37,7 +38,7 @@ public class TidbcloudDeviceEndpoint extends DeviceEndpoint {
 
     /** {@code kc_idp_hint} of the verification link (GET); a typed code (POST) has none. */
     private String linkHint() {
-        return session.getContext().getUri().getQueryParameters().getFirst(IdentityProviderHint.LINK_PARAMETER);
+        return session.getContext().getUri().getQueryParameters().getFirst(AdapterConstants.KC_IDP_HINT);
     }
 
     /** The hint the device sent with its authorization request, kept with the device code. */
@@ -48,6 +49,6 @@ public class TidbcloudDeviceEndpoint extends DeviceEndpoint {
         }
         OAuth2DeviceCodeModel deviceCode = getDeviceByUserCode(session, realm, userCode);
         Map<String, String> params = deviceCode == null ? null : deviceCode.getAdditionalParams();
-        return params == null ? null : params.get(IdentityProviderHint.DEVICE_REQUEST_PARAMETER);
+        return params == null ? null : params.get(IdentityProvider.DEVICE_HINT_PARAMETER);
     }
 }

@@ -1,5 +1,6 @@
 package io.tidbcloud.keycloak.events;
 
+import io.tidbcloud.contract.revocation.RevocationEvent;
 import java.util.Optional;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;

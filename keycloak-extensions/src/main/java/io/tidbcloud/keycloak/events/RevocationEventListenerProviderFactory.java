@@ -1,5 +1,6 @@
 package io.tidbcloud.keycloak.events;
 
+import io.tidbcloud.contract.revocation.RevocationEndpoints;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -51,7 +52,7 @@ public class RevocationEventListenerProviderFactory implements EventListenerProv
         int backoff = config.getInt("backoff", DEFAULT_BACKOFF_MS);
         leewayMillis = config.getInt("leeway", DEFAULT_LEEWAY_SECONDS) * 1000L;
         forwarder = new RevocationForwarder(url, secret, capacity, Duration.ofMillis(backoff));
-        LOG.infof("%s: forwarding revocations to %s%s (buffer %d)", PROVIDER_ID, url, RevocationForwarder.PATH, capacity);
+        LOG.infof("%s: forwarding revocations to %s%s (buffer %d)", PROVIDER_ID, url, RevocationEndpoints.INGEST_PATH, capacity);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.tidbcloud.keycloak.events;
 
-import io.tidbcloud.keycloak.events.RevocationEvent.Covers;
+import io.tidbcloud.contract.revocation.InitiatingEntity;
+import io.tidbcloud.contract.revocation.RevocationEvent;
+import io.tidbcloud.contract.revocation.SubjectId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +15,8 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.Urls;
+import org.keycloak.urls.UrlType;
 
 /**
  * Turns Keycloak's events into revocations, or into nothing for the events that revoke nothing.
@@ -42,10 +46,12 @@ final class RevocationEvents {
         return switch (type) {
             case LOGOUT -> event.getSessionId() == null
                     ? Optional.empty()
-                    : Optional.of(revocation(realm, Covers.SESSION, type.name(), event.getUserId(), event.getSessionId(), null, null, null));
+                    : Optional.of(revocation(realm, user(realm, event.getUserId(), event.getSessionId(), null), InitiatingEntity.USER, type.name(), null));
             case REVOKE_GRANT -> revokeGrant(realm, event, details);
-            case DELETE_ACCOUNT, USER_DISABLED_BY_PERMANENT_LOCKOUT ->
-                    Optional.of(revocation(realm, Covers.SUBJECT, type.name(), event.getUserId(), null, null, null, null));
+            case DELETE_ACCOUNT ->
+                    Optional.of(revocation(realm, user(realm, event.getUserId(), null, null), InitiatingEntity.USER, type.name(), null));
+            case USER_DISABLED_BY_PERMANENT_LOCKOUT ->
+                    Optional.of(revocation(realm, user(realm, event.getUserId(), null, null), InitiatingEntity.POLICY, type.name(), null));
             default -> Optional.empty();
         };
     }
@@ -59,13 +65,15 @@ final class RevocationEvents {
         String revokedClient = details.getOrDefault(Details.REVOKED_CLIENT, event.getClientId());
         String tokenId = details.get(Details.TOKEN_ID);
         if (tokenId != null && details.get(Details.REFRESH_TOKEN_ID) == null && event.getSessionId() == null) {
-            return Optional.of(revocation(realm, Covers.TOKEN, "REVOKE_ACCESS_TOKEN", event.getUserId(), null, event.getClientId(), tokenId, null));
+            return Optional.of(revocation(realm, SubjectId.jwtId(issuer(realm), tokenId), InitiatingEntity.USER, "REVOKE_ACCESS_TOKEN", null));
         }
         if (event.getSessionId() != null) {
-            return Optional.of(revocation(realm, Covers.SESSION_CLIENT, "REVOKE_REFRESH_TOKEN", event.getUserId(), event.getSessionId(), revokedClient, null, revokedClient));
+            return Optional.of(revocation(realm, user(realm, event.getUserId(), event.getSessionId(), revokedClient),
+                    InitiatingEntity.USER, "REVOKE_REFRESH_TOKEN", revokedClient));
         }
         if (event.getUserId() != null && revokedClient != null) {
-            return Optional.of(revocation(realm, Covers.SUBJECT_CLIENT, "REVOKE_CONSENT", event.getUserId(), null, revokedClient, null, revokedClient));
+            return Optional.of(revocation(realm, user(realm, event.getUserId(), null, revokedClient),
+                    InitiatingEntity.USER, "REVOKE_CONSENT", revokedClient));
         }
         return Optional.empty();
     }
@@ -80,30 +88,30 @@ final class RevocationEvents {
         OperationType operation = event.getOperationType();
         if (parts.length == 2 && parts[0].equals("sessions") && operation == OperationType.DELETE) {
             UserSessionOwner owner = sessionOwner(realm, parts[1]);
-            return Optional.of(revocation(realm, Covers.SESSION, "ADMIN_SESSION_DELETE", owner.userId(), parts[1], null, null, null));
+            return Optional.of(revocation(realm, user(realm, owner.userId(), parts[1], null), InitiatingEntity.ADMIN, "ADMIN_SESSION_DELETE", null));
         }
         if (parts.length < 2 || !parts[0].equals("users")) {
             return Optional.empty();
         }
         String userId = parts[1];
         if (parts.length == 2 && operation == OperationType.DELETE) {
-            return Optional.of(revocation(realm, Covers.SUBJECT, "ADMIN_USER_DELETE", userId, null, null, null, null));
+            return Optional.of(revocation(realm, user(realm, userId, null, null), InitiatingEntity.ADMIN, "ADMIN_USER_DELETE", null));
         }
         if (parts.length == 2 && operation == OperationType.UPDATE) {
             // The representation comes only with admin event details on: read the user instead,
             // as this transaction sees it (the update is applied, not yet committed).
             UserModel user = session.users().getUserById(realm, userId);
             if (user == null || !user.isEnabled()) {
-                return Optional.of(revocation(realm, Covers.SUBJECT, "ADMIN_USER_DISABLE", userId, null, null, null, null));
+                return Optional.of(revocation(realm, user(realm, userId, null, null), InitiatingEntity.ADMIN, "ADMIN_USER_DISABLE", null));
             }
             return Optional.empty();
         }
         if (parts.length == 3 && parts[2].equals("logout") && operation == OperationType.ACTION) {
-            return Optional.of(revocation(realm, Covers.SUBJECT, "ADMIN_USER_LOGOUT", userId, null, null, null, null));
+            return Optional.of(revocation(realm, user(realm, userId, null, null), InitiatingEntity.ADMIN, "ADMIN_USER_LOGOUT", null));
         }
         if (parts.length == 4 && parts[2].equals("consents") && operation == OperationType.DELETE) {
             String clientId = parts[3];
-            return Optional.of(revocation(realm, Covers.SUBJECT_CLIENT, "ADMIN_CONSENT_DELETE", userId, null, clientId, null, clientId));
+            return Optional.of(revocation(realm, user(realm, userId, null, clientId), InitiatingEntity.ADMIN, "ADMIN_CONSENT_DELETE", clientId));
         }
         return Optional.empty();
     }
@@ -121,12 +129,29 @@ final class RevocationEvents {
         }
     }
 
-    private RevocationEvent revocation(RealmModel realm, Covers covers, String cause, String subject, String sessionId,
-            String clientId, String tokenId, String lifespanClient) {
+    /**
+     * A revocation made now, of the tokens the subject names.
+     *
+     * @param lifespanClient the client whose own access-token lifespan may be longer than the realm's,
+     *     or null to consider every client's
+     */
+    private RevocationEvent revocation(RealmModel realm, SubjectId subject, InitiatingEntity initiatingEntity, String reason,
+            String lifespanClient) {
         long now = System.currentTimeMillis();
         long lifespanSeconds = longestAccessTokenLifespan(realm, lifespanClient);
-        return new RevocationEvent(UUID.randomUUID().toString(), covers, cause, realm.getName(), subject, sessionId,
-                clientId, tokenId, now, now + lifespanSeconds * 1000 + leewayMillis);
+        long maxTokenExpMillis = now + lifespanSeconds * 1000 + leewayMillis;
+        return RevocationEvent.of(UUID.randomUUID().toString(), issuer(realm), subject, Math.floorDiv(now, 1000),
+                Math.floorDiv(maxTokenExpMillis + 999, 1000), initiatingEntity, reason);
+    }
+
+    /** The tokens of a user, narrowed to a session and/or a client when given; parts may be null. */
+    private SubjectId user(RealmModel realm, String userId, String sessionId, String clientId) {
+        return SubjectId.complex(issuer(realm), userId, sessionId, clientId);
+    }
+
+    /** The realm's issuer URL, as the {@code iss} of its tokens (the frontend URL, also for admin requests). */
+    private String issuer(RealmModel realm) {
+        return Urls.realmIssuer(session.getContext().getUri(UrlType.FRONTEND).getBaseUri(), realm.getName());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.tidbcloud.keycloak.events;
 
+import io.tidbcloud.contract.revocation.RevocationEndpoints;
+import io.tidbcloud.contract.revocation.RevocationEvent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +27,6 @@ import org.keycloak.util.JsonSerialization;
 final class RevocationForwarder implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RevocationForwarder.class);
-    static final String PATH = "/internal/revocation-events";
-    static final String SECRET_HEADER = "X-Tidbcloud-Events-Secret";
     private static final int BATCH = 100;
 
     private final URI endpoint;
@@ -40,7 +40,7 @@ final class RevocationForwarder implements AutoCloseable {
     private volatile boolean running = true;
 
     RevocationForwarder(String baseUrl, String secret, int capacity, Duration maxBackoff) {
-        this.endpoint = URI.create(stripTrailingSlash(baseUrl) + PATH);
+        this.endpoint = URI.create(stripTrailingSlash(baseUrl) + RevocationEndpoints.INGEST_PATH);
         this.secret = secret;
         this.capacity = capacity;
         this.maxBackoff = maxBackoff;
@@ -56,7 +56,7 @@ final class RevocationForwarder implements AutoCloseable {
             if (buffer.size() >= capacity) {
                 RevocationEvent oldest = buffer.pollFirst();
                 LOG.errorf("revocation buffer full (%d): dropped revocation %s (%s); auth-service unreachable at %s?",
-                        capacity, oldest.id(), oldest.cause(), endpoint);
+                        capacity, oldest.id(), oldest.reason(), endpoint);
                 dropped.incrementAndGet();
             }
             buffer.addLast(event);
@@ -121,7 +121,7 @@ final class RevocationForwarder implements AutoCloseable {
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json")
                     // not Authorization: auth-service verifies bearer JWTs there proactively
-                    .header(SECRET_HEADER, secret)
+                    .header(RevocationEndpoints.SECRET_HEADER, secret)
                     .POST(HttpRequest.BodyPublishers.ofString(JsonSerialization.writeValueAsString(batch)))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.tidbcloud.portal.session.IdentityProvider;
+import io.tidbcloud.contract.login.IdentityProvider;
 import io.tidbcloud.portal.session.SignedInUser;
 
 /** The home page: sign-in buttons for a visitor, who is signed in for a person with a session. */

@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.tidbcloud.contract.login.IdentityProvider;
 
 /**
  * Starts a sign-in and shows why one failed.
@@ -26,11 +28,16 @@ import io.quarkus.security.Authenticated;
 public class SignInResource {
 
     public static final String PATH = "/signin";
-    public static final String IDP_HINT = "kc_idp_hint";
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(SignInFailure failure, IdentityProvider[] providers);
+    }
+
+    /** The portal path that starts the sign-in with this provider ({@code idp.signInPath} in templates). */
+    @TemplateExtension
+    static String signInPath(IdentityProvider provider) {
+        return PATH + "?" + IdentityProvider.HINT_PARAMETER + "=" + provider.alias();
     }
 
     @GET

@@ -1,4 +1,4 @@
-package io.tidbcloud.api.error;
+package io.tidbcloud.contract.error;
 
 /** The gRPC status codes the API answers with, each with its HTTP status (as TiDB Cloud's v1beta1 API does). */
 public enum GrpcStatus {
