@@ -2,6 +2,7 @@ package io.tidbcloud.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -102,6 +104,22 @@ class CommandParsingTest {
     @MethodSource("commandLinesAndTheirOptions")
     void aCommandLineParsesToItsCommandsOptions(String args, Object expected) {
         assertEquals(expected, options(args.split(" ")));
+    }
+
+    /** What a command line cannot give, a test calling run(Options) cannot either: the records check themselves. */
+    @Test
+    void optionsRecordsRefuseWhatTheCommandLineRefusesAsUsageErrors() {
+        List<Executable> refused = List.of(
+                () -> new LoginCommand.Options(true, List.of("project:read", " "), null),
+                () -> new ClusterCreateCommand.Options(" ", "aws-us-east-1", null, false, OutputFormat.human),
+                () -> new ClusterUpdateCommand.Options("7", null, null, OutputFormat.human),
+                () -> new ClusterUpdateCommand.Options("7", "", null, OutputFormat.human),
+                () -> new ConfigCreateCommand.Options("bad/name", null, null, null, false),
+                () -> new ConfigCreateCommand.Options("p", null, null, "ftp://x", false),
+                () -> new ConfigSetCommand.Options(ProfileKey.API_ENDPOINT, "ftp://x"));
+        for (Executable options : refused) {
+            assertEquals(ExitCode.USAGE, assertThrows(CliException.class, options).exitCode());
+        }
     }
 
     @ParameterizedTest(name = "ticloud {0} runs without options of its own")
