@@ -17,6 +17,14 @@ public class CliException extends RuntimeException {
         return new CliException(ExitCode.ERROR, message);
     }
 
+    /**
+     * A value on the command line that the command cannot use: exit code 2, and on the command line the
+     * command's usage follows the message, as for the errors picocli finds itself.
+     */
+    public static CliException usage(String message) {
+        return new CliException(ExitCode.USAGE, message);
+    }
+
     public static CliException notSignedIn() {
         return new CliException(ExitCode.NOT_SIGNED_IN, "Not signed in: run `ticloud auth login`");
     }

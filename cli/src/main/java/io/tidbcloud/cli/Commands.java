@@ -1,9 +1,10 @@
 package io.tidbcloud.cli;
 
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -14,14 +15,17 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  *
  * <p>Why not picocli's annotations ({@code @Command}, {@code @Option}, {@code @Mixin} and the rest): reading them
  * makes the JDK define a {@link java.lang.reflect.Proxy} class per annotation type at run time, which the JDK 25
- * AOT cache cannot hold, so every cold start generated them again. Measured on a tree like ticloud's (22
- * commands) against a run without picocli: {@code --help} cost 137 ms more with annotations, 40 ms built this
- * way. {@code mixinStandardHelpOptions} reads picocli's own annotated mixin, so {@link Builder#build()} adds
+ * AOT cache cannot hold, so every cold start generated them again. Measured again for issue #13 with only the
+ * {@code project} group annotated (each variant with its own AOT cache, 30 interleaved pairs): {@code --help}
+ * took 112 ms longer (77 ms more CPU), {@code project list} 170 ms (105 ms CPU); see bench/cli-startup/README.md.
+ * {@code mixinStandardHelpOptions} reads picocli's own annotated mixin, so {@link Builder#build()} adds
  * {@code -h} and {@code -V} itself. {@code CommandTreeTest} checks that no annotation is read.
  *
- * <p>A command holds its options as fields (made with {@link #option}, {@link #flag}, {@link #parameter}),
- * describes itself in a {@code spec()} method with {@link #command} or {@link #group}, and reads the parsed
- * values with {@link ArgSpec#getValue()} when it runs.
+ * <p>A command is two parts. Its {@code Options} record and {@code run(Options)} do the work, with the
+ * dependencies in the {@link CliContext} it is made with; tests call them directly. Its static
+ * {@code spec(CliContext)} is the picocli layer: it makes the options ({@link #option}, {@link #flag},
+ * {@link #parameter}) and hands {@link #command} a function that reads their parsed values into the record,
+ * and the command's {@code run}. A value the record refuses ({@link CliException#usage}) is a usage error.
  */
 public final class Commands {
 
@@ -31,9 +35,26 @@ public final class Commands {
     private Commands() {
     }
 
-    /** A command that {@code command} (a {@link Runnable} or {@link java.util.concurrent.Callable}) runs. */
-    public static Builder command(Object command, String name) {
-        return new Builder(CommandSpec.wrapWithoutInspection(command).name(name));
+    /** What a command does with the options parsed for it; returns the exit code. */
+    @FunctionalInterface
+    public interface Run<O> {
+        int run(O options) throws Exception;
+    }
+
+    /**
+     * A command whose parsed options {@code options} reads into its record, which {@code run} then gets. A
+     * {@link CliException#usage usage error} from either is reported as picocli reports its own: the message
+     * and this command's usage on stderr, exit code 2.
+     */
+    public static <O> Builder command(String name, Supplier<O> options, Run<O> run) {
+        Parsed<O> parsed = new Parsed<>(options, run);
+        parsed.command = CommandSpec.wrapWithoutInspection(parsed).name(name);
+        return new Builder(parsed.command);
+    }
+
+    /** A command without options of its own. */
+    public static Builder command(String name, Callable<Integer> run) {
+        return command(name, () -> null, none -> run.call());
     }
 
     /** A command that only holds subcommands: run without one, it is a usage error ("Missing command"). */
@@ -73,11 +94,44 @@ public final class Commands {
     }
 
     /**
-     * A usage error about {@code arg}'s value, found after parsing: exit code 2, the message and the usage of the
-     * command {@code arg} belongs to on stderr, as for the errors picocli finds itself.
+     * What picocli runs for a command: reads the parsed options into the command's record and runs it with
+     * them. {@link #options()} is what a command line parsed to, for parsing tests.
      */
-    public static CommandLine.ParameterException usageError(ArgSpec arg, String message) {
-        return new CommandLine.ParameterException(arg.command().commandLine(), message);
+    public static final class Parsed<O> implements Callable<Integer> {
+
+        private final Supplier<O> options;
+        private final Run<O> run;
+        private CommandSpec command;
+
+        private Parsed(Supplier<O> options, Run<O> run) {
+            this.options = options;
+            this.run = run;
+        }
+
+        /** The record the values parsed last read into; a usage error when it refuses them. */
+        public O options() {
+            try {
+                return options.get();
+            } catch (CliException e) {
+                throw asParameterException(e);
+            }
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            O parsed = options();
+            try {
+                return run.run(parsed);
+            } catch (CliException e) {
+                throw asParameterException(e);
+            }
+        }
+
+        /** A usage error becomes picocli's, for this command's usage help; any other failure stays as it is. */
+        private RuntimeException asParameterException(CliException e) {
+            return e.exitCode() == ExitCode.USAGE ? new CommandLine.ParameterException(command.commandLine(),
+                    e.getMessage()) : e;
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.tidbcloud.cli;
 
-import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,23 +11,31 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * generated from the command tree (picocli's AutoComplete for bash and zsh,
  * which runs bash scripts through bashcompinit; fish from the same tree).
  */
-public final class CompletionCommand implements Callable<Integer> {
+public final class CompletionCommand {
 
     public static final String NAME = "completion";
 
     public enum Shell { bash, zsh, fish }
 
-    private final PositionalParamSpec shell = Commands.parameter(Shell.class, "SHELL")
-            .description("${COMPLETION-CANDIDATES}").build();
-
-    private final CliContext context;
-
-    public CompletionCommand(CliContext context) {
-        this.context = context;
+    /** What {@code completion} was asked for: the shell. */
+    public record Options(Shell shell) {
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, NAME)
+    private final CliContext context;
+    private final CommandSpec root;
+
+    /** Completion for the command tree under {@code root}, which should hold every command. */
+    public CompletionCommand(CliContext context, CommandSpec root) {
+        this.context = context;
+        this.root = root;
+    }
+
+    static CommandSpec spec(CliContext context) {
+        PositionalParamSpec shell = Commands.parameter(Shell.class, "SHELL")
+                .description("${COMPLETION-CANDIDATES}").build();
+        // The tree this command was parsed in: known once it has been added to its root.
+        return Commands.command(NAME, () -> new Options(shell.getValue()),
+                        options -> new CompletionCommand(context, shell.command().root()).run(options))
                 .description("Print a shell completion script.",
                         "bash: source <(ticloud completion bash)",
                         "zsh:  source <(ticloud completion zsh)",
@@ -37,10 +44,9 @@ public final class CompletionCommand implements Callable<Integer> {
                 .build();
     }
 
-    @Override
-    public Integer call() {
-        Shell shell = this.shell.getValue();
-        CommandLine root = this.shell.command().root().commandLine(); // the tree this command was parsed in
+    public int run(Options options) {
+        Shell shell = options.shell();
+        CommandLine root = this.root.commandLine();
         String script = switch (shell) {
             case bash -> AutoComplete.bash("ticloud", root);
             case zsh -> "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"

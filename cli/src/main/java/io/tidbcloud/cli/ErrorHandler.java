@@ -2,6 +2,7 @@ package io.tidbcloud.cli;
 
 import io.tidbcloud.cli.auth.OAuthProtocolException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -20,9 +21,14 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        return report(ex, commandLine.getErr());
+    }
+
+    /** Writes what {@code ex} means for the person on {@code err}; returns the exit code it ends with. */
+    public static int report(Exception ex, PrintWriter err) {
         Failure failure = classify(ex);
-        commandLine.getErr().println(failure.message());
-        commandLine.getErr().flush();
+        err.println(failure.message());
+        err.flush();
         return failure.exitCode().value();
     }
 

@@ -28,7 +28,7 @@ public final class Ticloud {
             new Group(ProjectCommand.NAME, ProjectCommand::spec),
             new Group(ServerlessCommand.NAME, ServerlessCommand::spec),
             new Group(ConfigCommand.NAME, ConfigCommand::spec),
-            new Group(CompletionCommand.NAME, context -> new CompletionCommand(context).spec()));
+            new Group(CompletionCommand.NAME, CompletionCommand::spec));
     /** Writes completion for the whole tree, so it needs every group built. */
     private static final String NEEDS_WHOLE_TREE = CompletionCommand.NAME;
 

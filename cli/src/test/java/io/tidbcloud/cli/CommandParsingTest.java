@@ -1,23 +1,41 @@
 package io.tidbcloud.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import io.tidbcloud.cli.auth.LoginCommand;
+import io.tidbcloud.cli.auth.StatusCommand;
+import io.tidbcloud.cli.config.ConfigCreateCommand;
+import io.tidbcloud.cli.config.ConfigDeleteCommand;
+import io.tidbcloud.cli.config.ConfigDescribeCommand;
+import io.tidbcloud.cli.config.ConfigListCommand;
+import io.tidbcloud.cli.config.ConfigSetCommand;
+import io.tidbcloud.cli.config.ConfigUseCommand;
+import io.tidbcloud.cli.config.ProfileKey;
 import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.project.ProjectListCommand;
+import io.tidbcloud.cli.serverless.ClusterCreateCommand;
+import io.tidbcloud.cli.serverless.ClusterDeleteCommand;
+import io.tidbcloud.cli.serverless.ClusterDescribeCommand;
+import io.tidbcloud.cli.serverless.ClusterListCommand;
+import io.tidbcloud.cli.serverless.ClusterUpdateCommand;
 import io.tidbcloud.cli.testing.TestCli;
-import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.ParseResult;
 
 /** What each command line parses to, apart from running it; and the usage errors (exit 2). */
@@ -35,40 +53,79 @@ class CommandParsingTest {
         return result.commandSpec().commandLine();
     }
 
-    /** A command's field; for an option or a parameter (the field holds its spec), the value it was parsed to. */
-    @SuppressWarnings("unchecked")
-    private static <T> T field(Object command, String name) throws ReflectiveOperationException {
-        Field field = command.getClass().getDeclaredField(name);
-        field.setAccessible(true);
-        Object value = field.get(command);
-        return (T) (value instanceof ArgSpec arg ? arg.getValue() : value);
+    /** The options record that {@code args} parse to, which the command's {@code run} would get. */
+    private static Object options(String... args) {
+        return ((Commands.Parsed<?>) parse(args).getCommand()).options();
     }
 
-    @Test
-    void loginWithoutOptionsOpensABrowserAndAsksForTheFourApiScopes() throws Exception {
-        LoginCommand login = parse("auth", "login").getCommand();
-
-        assertFalse((boolean) field(login, "noBrowser"));
-        assertNull(field(login, "idp"));
-        assertEquals(List.of("project:read", "project:write", "cluster:read", "cluster:write", "offline_access"),
-                field(login, "scopes"));
+    static Stream<Arguments> commandLinesAndTheirOptions() {
+        List<String> defaultScopes = LoginCommand.DEFAULT_SCOPES.subList(1, LoginCommand.DEFAULT_SCOPES.size());
+        return Stream.of(
+                arguments("auth login", new LoginCommand.Options(false, defaultScopes, null)),
+                arguments("auth login --no-browser --scopes project:read,cluster:read --idp google",
+                        new LoginCommand.Options(true, List.of("project:read", "cluster:read"),
+                                LoginCommand.IdentityProvider.google)),
+                arguments("auth login --idp=MICROSOFT",
+                        new LoginCommand.Options(false, defaultScopes, LoginCommand.IdentityProvider.microsoft)),
+                arguments("auth status", new StatusCommand.Options(OutputFormat.human)),
+                arguments("auth whoami -o json", new StatusCommand.Options(OutputFormat.json)),
+                arguments("project list", new ProjectListCommand.Options(OutputFormat.human)),
+                arguments("project ls --output JSON", new ProjectListCommand.Options(OutputFormat.json)),
+                arguments("serverless list -p 42", new ClusterListCommand.Options("42", OutputFormat.human)),
+                arguments("serverless ls", new ClusterListCommand.Options(null, OutputFormat.human)),
+                arguments("serverless create --display-name db --region aws-us-east-1 --project-id 42 --no-wait -o json",
+                        new ClusterCreateCommand.Options("db", "aws-us-east-1", "42", true, OutputFormat.json)),
+                arguments("serverless create -n db -r regions/aws-us-east-1",
+                        new ClusterCreateCommand.Options("db", "regions/aws-us-east-1", null, false, OutputFormat.human)),
+                arguments("serverless describe -c 7", new ClusterDescribeCommand.Options("7", OutputFormat.human)),
+                arguments("serverless get --cluster-id 7 -o json",
+                        new ClusterDescribeCommand.Options("7", OutputFormat.json)),
+                arguments("serverless update -c 7 -n renamed",
+                        new ClusterUpdateCommand.Options("7", "renamed", null, OutputFormat.human)),
+                arguments("serverless update --cluster-id 7 --labels {\"team\":\"data\",\"tier\":1}",
+                        new ClusterUpdateCommand.Options("7", null, Map.of("team", "data", "tier", "1"),
+                                OutputFormat.human)),
+                arguments("serverless delete --cluster-id 7 --force",
+                        new ClusterDeleteCommand.Options("7", true, OutputFormat.human)),
+                arguments("serverless delete -c 7", new ClusterDeleteCommand.Options("7", false, OutputFormat.human)),
+                arguments("config create staging --api-endpoint https://api.example.com --no-use",
+                        new ConfigCreateCommand.Options("staging", null, null, "https://api.example.com", true)),
+                arguments("config use staging", new ConfigUseCommand.Options("staging")),
+                arguments("config list -o json", new ConfigListCommand.Options(OutputFormat.json)),
+                arguments("config describe", new ConfigDescribeCommand.Options(null, OutputFormat.human)),
+                arguments("config describe staging", new ConfigDescribeCommand.Options("staging", OutputFormat.human)),
+                arguments("config set oauth-client-id cli-2",
+                        new ConfigSetCommand.Options(ProfileKey.OAUTH_CLIENT_ID, "cli-2")),
+                arguments("config delete staging", new ConfigDeleteCommand.Options("staging")),
+                arguments("completion fish", new CompletionCommand.Options(CompletionCommand.Shell.fish)));
     }
 
-    @Test
-    void loginOptionsParseToNoBrowserScopesAndIdentityProvider() throws Exception {
-        LoginCommand login = parse("auth", "login", "--no-browser", "--scopes", "project:read,cluster:read",
-                "--idp", "google").getCommand();
-
-        assertTrue((boolean) field(login, "noBrowser"));
-        assertEquals(List.of("project:read", "cluster:read"), field(login, "scopes"));
-        assertEquals(LoginCommand.IdentityProvider.google, field(login, "idp"));
+    @ParameterizedTest(name = "ticloud {0}")
+    @MethodSource("commandLinesAndTheirOptions")
+    void aCommandLineParsesToItsCommandsOptions(String args, Object expected) {
+        assertEquals(expected, options(args.split(" ")));
     }
 
+    /** What a command line cannot give, a test calling run(Options) cannot either: the records check themselves. */
     @Test
-    void projectListOutputDefaultsToHumanAndAcceptsJsonInAnyCase() throws Exception {
-        assertEquals(OutputFormat.human, outputOf(parse("project", "list").getCommand()));
-        ProjectListCommand json = parse("project", "list", "--output", "JSON").getCommand();
-        assertEquals(OutputFormat.json, outputOf(json));
+    void optionsRecordsRefuseWhatTheCommandLineRefusesAsUsageErrors() {
+        List<Executable> refused = List.of(
+                () -> new LoginCommand.Options(true, List.of("project:read", " "), null),
+                () -> new ClusterCreateCommand.Options(" ", "aws-us-east-1", null, false, OutputFormat.human),
+                () -> new ClusterUpdateCommand.Options("7", null, null, OutputFormat.human),
+                () -> new ClusterUpdateCommand.Options("7", "", null, OutputFormat.human),
+                () -> new ConfigCreateCommand.Options("bad/name", null, null, null, false),
+                () -> new ConfigCreateCommand.Options("p", null, null, "ftp://x", false),
+                () -> new ConfigSetCommand.Options(ProfileKey.API_ENDPOINT, "ftp://x"));
+        for (Executable options : refused) {
+            assertEquals(ExitCode.USAGE, assertThrows(CliException.class, options).exitCode());
+        }
+    }
+
+    @ParameterizedTest(name = "ticloud {0} runs without options of its own")
+    @ValueSource(strings = {"auth logout", "auth token"})
+    void commandsWithoutOptionsParseToNone(String args) {
+        assertNull(options(args.split(" ")));
     }
 
     @ParameterizedTest(name = "ticloud {0} is a usage error")
@@ -159,24 +216,6 @@ class CommandParsingTest {
                 system.sleeper(), system.browser(), false, options, system.in());
     }
 
-    @Test
-    void serverlessOptionsTakeTheLongFormsTicloudHas() throws Exception {
-        Object create = parse("serverless", "create", "--display-name", "db", "--region", "aws-us-east-1",
-                "--project-id", "42", "--no-wait", "-o", "json").getCommand();
-        assertEquals("db", field(create, "displayName"));
-        assertEquals("aws-us-east-1", field(create, "region"));
-        assertEquals("42", field(create, "projectId"));
-        assertTrue((boolean) field(create, "noWait"));
-        assertEquals(OutputFormat.json, outputOf(create));
-
-        Object delete = parse("serverless", "delete", "--cluster-id", "7", "--force").getCommand();
-        assertEquals("7", field(delete, "clusterId"));
-        assertTrue((boolean) field(delete, "force"));
-
-        Object list = parse("serverless", "list", "-p", "42").getCommand();
-        assertEquals("42", field(list, "projectId"));
-    }
-
     @ParameterizedTest(name = "ticloud {0} prints the version on stdout")
     @ValueSource(strings = {"--version", "-V", "project -V", "serverless list --version", "auth login -V"})
     void versionPrintsTheVersionOnStdoutWhereverItIsAsked(String args) {
@@ -207,10 +246,5 @@ class CommandParsingTest {
         assertEquals(0, result.exitCode());
         assertTrue(result.out().startsWith(usage), result.out());
         assertEquals("", result.err());
-    }
-
-    /** The -o/--output value a command was parsed with (its OutputOption). */
-    private static Object outputOf(Object command) throws Exception {
-        return field(field(command, "output"), "format");
     }
 }

@@ -15,8 +15,8 @@ public final class AuthCommand {
     public static CommandSpec spec(CliContext context) {
         return Commands.group(NAME)
                 .description("Sign in to TiDB Cloud and out again.")
-                .subcommands(new LoginCommand(context).spec(), new LogoutCommand(context).spec(),
-                        new StatusCommand(context).spec(), new TokenCommand(context).spec())
+                .subcommands(LoginCommand.spec(context), LogoutCommand.spec(context),
+                        StatusCommand.spec(context), TokenCommand.spec(context))
                 .build();
     }
 }

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -22,7 +21,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * when a person is at a terminal with a display, waits for the approval and
  * stores the tokens.
  */
-public final class LoginCommand implements Callable<Integer> {
+public final class LoginCommand {
 
     /**
      * openid for the ID token (who signed in); the four API scopes; offline_access so that the session
@@ -34,17 +33,25 @@ public final class LoginCommand implements Callable<Integer> {
     /** The identity providers the realm federates (their Keycloak aliases). */
     public enum IdentityProvider { google, microsoft }
 
-    private final OptionSpec noBrowser = Commands.flag("--no-browser")
-            .description("Do not open a browser; only print the URL and the code.").build();
-
-    private final OptionSpec scopes = Commands.option(List.class, "--scopes").auxiliaryTypes(String.class)
-            .splitRegex(",").paramLabel("SCOPE")
-            .description("Scopes to request, comma-separated; openid is always added.",
-                    "Default: ${DEFAULT-VALUE}")
-            .defaultValue("project:read,project:write,cluster:read,cluster:write,offline_access").build();
-
-    private final OptionSpec idp = Commands.option(IdentityProvider.class, "--idp").paramLabel("PROVIDER")
-            .description("Sign in with this identity provider without choosing: ${COMPLETION-CANDIDATES}.").build();
+    /**
+     * What {@code auth login} was asked for.
+     *
+     * @param noBrowser only print the URL and the code
+     * @param scopes    the scopes to ask for besides {@code openid}; each a scope name
+     * @param idp       the identity provider to sign in with without choosing; null to choose
+     */
+    public record Options(boolean noBrowser, List<String> scopes, IdentityProvider idp) {
+        public Options {
+            for (String scope : scopes) {
+                String trimmed = scope.trim();
+                if (trimmed.isEmpty() || trimmed.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\\')) {
+                    throw CliException.usage(
+                            "Invalid scope '" + scope + "' in --scopes: scopes are comma-separated names");
+                }
+            }
+            scopes = List.copyOf(scopes);
+        }
+    }
 
     private final CliContext context;
 
@@ -52,19 +59,29 @@ public final class LoginCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "login")
+    static CommandSpec spec(CliContext context) {
+        OptionSpec noBrowser = Commands.flag("--no-browser")
+                .description("Do not open a browser; only print the URL and the code.").build();
+        OptionSpec scopes = Commands.option(List.class, "--scopes").auxiliaryTypes(String.class)
+                .splitRegex(",").paramLabel("SCOPE")
+                .description("Scopes to request, comma-separated; openid is always added.",
+                        "Default: ${DEFAULT-VALUE}")
+                .defaultValue("project:read,project:write,cluster:read,cluster:write,offline_access").build();
+        OptionSpec idp = Commands.option(IdentityProvider.class, "--idp").paramLabel("PROVIDER")
+                .description("Sign in with this identity provider without choosing: ${COMPLETION-CANDIDATES}.")
+                .build();
+        return Commands.command("login",
+                        () -> new Options(noBrowser.getValue(), scopes.getValue(), idp.getValue()),
+                        new LoginCommand(context)::run)
                 .description("Sign in with your browser (OAuth 2.0 device authorization grant).",
                         "Shows a URL and a code; approve in any browser, on this machine or another.")
                 .options(noBrowser, scopes, idp)
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
-        List<String> requested = requestedScopes();
-        IdentityProvider idp = this.idp.getValue();
-        boolean noBrowser = this.noBrowser.getValue();
+    public int run(Options options) throws Exception {
+        List<String> requested = requestedScopes(options.scopes());
+        IdentityProvider idp = options.idp();
         Settings settings = context.settings();
         Profile profile = settings.profile(context.options().profile()); // what context.profile() reads again
         OAuthEndpoints endpoints = OAuthEndpoints.ofRealm(profile.oauthBase());
@@ -83,7 +100,7 @@ public final class LoginCommand implements Callable<Integer> {
         URI verification = verificationUrl(code, idp);
         err.println("Open this URL in your browser: " + verification);
         err.println("Then confirm that it shows the code: " + code.userCode());
-        if (!noBrowser && context.interactive() && context.browser().available()) {
+        if (!options.noBrowser() && context.interactive() && context.browser().available()) {
             try {
                 context.browser().open(verification);
             } catch (IOException e) {
@@ -113,15 +130,10 @@ public final class LoginCommand implements Callable<Integer> {
     }
 
     /** openid always (it names who signed in), then the requested scopes without repeats. */
-    List<String> requestedScopes() {
+    private static List<String> requestedScopes(List<String> scopes) {
         List<String> result = new ArrayList<>(List.of("openid"));
-        List<String> scopes = this.scopes.getValue();
         for (String scope : scopes) {
             String trimmed = scope.trim();
-            if (trimmed.isEmpty() || trimmed.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\\')) {
-                throw Commands.usageError(this.scopes,
-                        "Invalid scope '" + scope + "' in --scopes: scopes are comma-separated names");
-            }
             if (!result.contains(trimmed)) {
                 result.add(trimmed);
             }

@@ -9,7 +9,6 @@ import io.tidbcloud.cli.credentials.Credentials;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -17,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * and the access token at the server that issued them (RFC 7009), then
  * forgets them. They are forgotten even when the server cannot be reached.
  */
-public final class LogoutCommand implements Callable<Integer> {
+public final class LogoutCommand {
 
     private final CliContext context;
 
@@ -25,14 +24,14 @@ public final class LogoutCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "logout")
+    static CommandSpec spec(CliContext context) {
+        return Commands.command("logout", new LogoutCommand(context)::run)
                 .description("Revoke your tokens at TiDB Cloud and remove them from this computer.")
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
+    /** Logout has no options of its own. */
+    public int run() throws Exception {
         Profile profile = context.profile();
         CredentialStore store = context.credentials();
         // Under the lock: a refresh running in another process must not store tokens after they were forgotten.

@@ -10,22 +10,21 @@ import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.credentials.CredentialStore;
 import io.tidbcloud.cli.credentials.Credentials;
 import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.output.OutputOption;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code ticloud auth status} (alias {@code whoami}): who is signed in, in which
  * organization, with which scopes, until when. Refreshes the access token when
  * it is about to expire, so "signed in" means the session still works.
  */
-public final class StatusCommand implements Callable<Integer> {
-
-    private final OutputOption output = new OutputOption();
+public final class StatusCommand {
 
     private final CliContext context;
 
@@ -33,16 +32,20 @@ public final class StatusCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "status")
+    /** What {@code auth status} was asked for: the output format. */
+    public record Options(OutputFormat output) {
+    }
+
+    static CommandSpec spec(CliContext context) {
+        OptionSpec output = OutputOption.spec();
+        return Commands.command("status", () -> new Options(output.getValue()), new StatusCommand(context)::run)
                 .aliases("whoami")
                 .description("Show who is signed in: email, name, organization, granted scopes, token expiry.")
-                .options(output.option())
+                .options(output)
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
+    public int run(Options options) throws Exception {
         Profile profile = context.profile();
         CredentialStore store = context.credentials();
         Credentials credentials = TokenSource.forProfile(context, profile, store).validCredentials();
@@ -52,7 +55,7 @@ public final class StatusCommand implements Callable<Integer> {
         String organization = organization(scopes);
         Instant expiry = credentials.accessTokenExpiry();
 
-        if (output.json()) {
+        if (options.output().isJson()) {
             ObjectNode document = Json.object();
             document.put("profile", profile.name());
             document.put("email", email);

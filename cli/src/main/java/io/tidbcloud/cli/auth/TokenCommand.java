@@ -2,7 +2,6 @@ package io.tidbcloud.cli.auth;
 
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.Commands;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -10,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * when it has 30 seconds or less left, for scripts:
  * {@code curl -H "Authorization: Bearer $(ticloud auth token)" ...}.
  */
-public final class TokenCommand implements Callable<Integer> {
+public final class TokenCommand {
 
     private final CliContext context;
 
@@ -18,16 +17,16 @@ public final class TokenCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "token")
+    static CommandSpec spec(CliContext context) {
+        return Commands.command("token", new TokenCommand(context)::run)
                 .description("Print a valid access token (refreshed if needed) for scripts.",
                         "Example: curl -H \"Authorization: Bearer $(ticloud auth token)\" "
                                 + "http://localhost:8080/v1beta1/projects")
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
+    /** Token has no options of its own. */
+    public int run() throws Exception {
         context.out().println(TokenSource.forProfile(context, context.profile()).accessToken());
         context.out().flush();
         return 0;

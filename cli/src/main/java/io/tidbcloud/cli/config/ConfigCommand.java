@@ -16,9 +16,9 @@ public final class ConfigCommand {
         return Commands.group(NAME)
                 .description("Manage profiles in config.toml: where to sign in and which API to call.",
                         "Keys: oauth-endpoint (realm URL), oauth-client-id, api-endpoint.")
-                .subcommands(new ConfigCreateCommand(context).spec(), new ConfigUseCommand(context).spec(),
-                        new ConfigListCommand(context).spec(), new ConfigDescribeCommand(context).spec(),
-                        new ConfigSetCommand(context).spec(), new ConfigDeleteCommand(context).spec())
+                .subcommands(ConfigCreateCommand.spec(context), ConfigUseCommand.spec(context),
+                        ConfigListCommand.spec(context), ConfigDescribeCommand.spec(context),
+                        ConfigSetCommand.spec(context), ConfigDeleteCommand.spec(context))
                 .build();
     }
 }

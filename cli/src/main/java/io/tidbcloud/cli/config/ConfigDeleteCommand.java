@@ -3,7 +3,6 @@ package io.tidbcloud.cli.config;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.Commands;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -12,9 +11,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * profile (switch first) and a signed-in one (sign out first, which revokes
  * its tokens; deleting would only leave them valid at the server).
  */
-public final class ConfigDeleteCommand implements Callable<Integer> {
-
-    private final PositionalParamSpec name = Commands.parameter(String.class, "NAME").build();
+public final class ConfigDeleteCommand {
 
     private final CliContext context;
 
@@ -22,16 +19,20 @@ public final class ConfigDeleteCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "delete")
+    /** What {@code config delete} was asked for: the profile. */
+    public record Options(String name) {
+    }
+
+    static CommandSpec spec(CliContext context) {
+        PositionalParamSpec name = Commands.parameter(String.class, "NAME").build();
+        return Commands.command("delete", () -> new Options(name.getValue()), new ConfigDeleteCommand(context)::run)
                 .description("Delete a profile (not the current one, nor one that is signed in).")
                 .parameters(name)
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
-        String name = this.name.getValue();
+    public int run(Options options) throws Exception {
+        String name = options.name();
         ConfigEditor editor = new ConfigEditor(context.settings());
         if (!editor.exists(name)) {
             throw CliException.error("Profile \"" + name + "\" does not exist: see `ticloud config list`.");

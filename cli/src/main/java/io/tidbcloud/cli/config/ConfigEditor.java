@@ -1,11 +1,9 @@
 package io.tidbcloud.cli.config;
 
 import io.tidbcloud.cli.CliException;
-import io.tidbcloud.cli.Commands;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Model.ArgSpec;
 
 /** Reads config.toml, changes it, writes it back (0600, atomically). */
 final class ConfigEditor {
@@ -23,11 +21,10 @@ final class ConfigEditor {
         this.profiles = new LinkedHashMap<>(contents.profiles());
     }
 
-    /** The profile name given as {@code parameter}; a usage error unless it is one config.toml can hold. */
-    static String validName(ArgSpec parameter) {
-        String name = parameter.getValue();
+    /** {@code name}, when it is a profile name config.toml can hold; else a usage error. */
+    static String validName(String name) {
         if (!name.matches(NAME_PATTERN) || name.equals(ConfigFile.CURRENT_PROFILE)) {
-            throw Commands.usageError(parameter, "Invalid profile name '" + name
+            throw CliException.usage("Invalid profile name '" + name
                     + "': use letters, digits, '-' and '_' (at most 64)");
         }
         return name;

@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.output.OutputOption;
 import io.tidbcloud.cli.output.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code ticloud config list}: every profile, the current one marked. */
-public final class ConfigListCommand implements Callable<Integer> {
-
-    private final OutputOption output = new OutputOption();
+public final class ConfigListCommand {
 
     private final CliContext context;
 
@@ -23,16 +22,20 @@ public final class ConfigListCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "list")
+    /** What {@code config list} was asked for: the output format. */
+    public record Options(OutputFormat output) {
+    }
+
+    static CommandSpec spec(CliContext context) {
+        OptionSpec output = OutputOption.spec();
+        return Commands.command("list", () -> new Options(output.getValue()), new ConfigListCommand(context)::run)
                 .aliases("ls")
                 .description("List the profiles; the current one is marked with *.")
-                .options(output.option())
+                .options(output)
                 .build();
     }
 
-    @Override
-    public Integer call() {
+    public int run(Options options) {
         Settings settings = context.settings();
         String current = settings.contents().currentProfile();
         Map<String, Profile> profiles = new LinkedHashMap<>();
@@ -40,7 +43,7 @@ public final class ConfigListCommand implements Callable<Integer> {
             profiles.put(Profile.DEFAULT_NAME, Profile.defaults(Profile.DEFAULT_NAME));
         }
         profiles.putAll(settings.contents().profiles());
-        if (output.json()) {
+        if (options.output().isJson()) {
             ObjectNode document = Json.object();
             document.put("currentProfile", current);
             ArrayNode list = document.putArray("profiles");

@@ -1,20 +1,14 @@
 package io.tidbcloud.cli.config;
 
 import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.Commands;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code ticloud [-P NAME] config set KEY VALUE}: changes one key of the current (or -P) profile. */
-public final class ConfigSetCommand implements Callable<Integer> {
-
-    private final PositionalParamSpec key = Commands.parameter(String.class, "KEY").index("0")
-            .completionCandidates(Arrays.stream(ProfileKey.values()).map(ProfileKey::key).toList())
-            .description("${COMPLETION-CANDIDATES}").build();
-
-    private final PositionalParamSpec value = Commands.parameter(String.class, "VALUE").index("1").build();
+public final class ConfigSetCommand {
 
     private final CliContext context;
 
@@ -22,28 +16,47 @@ public final class ConfigSetCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "set")
+    /**
+     * What {@code config set} was asked for.
+     *
+     * @param key   the key to set
+     * @param value its new value, valid for the key (as {@link ProfileKey#validate} returns it)
+     */
+    public record Options(ProfileKey key, String value) {
+        public Options {
+            try {
+                value = key.validate(value);
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage());
+            }
+        }
+
+        /** The options for the key named {@code key}; a usage error when no key has that name. */
+        static Options of(String key, String value) {
+            try {
+                return new Options(ProfileKey.parse(key), value);
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage());
+            }
+        }
+    }
+
+    static CommandSpec spec(CliContext context) {
+        PositionalParamSpec key = Commands.parameter(String.class, "KEY").index("0")
+                .completionCandidates(Arrays.stream(ProfileKey.values()).map(ProfileKey::key).toList())
+                .description("${COMPLETION-CANDIDATES}").build();
+        PositionalParamSpec value = Commands.parameter(String.class, "VALUE").index("1").build();
+        return Commands.command("set", () -> Options.of(key.getValue(), value.getValue()),
+                        new ConfigSetCommand(context)::run)
                 .description("Set a key of the current profile (or of -P PROFILE): oauth-endpoint, oauth-client-id, "
                         + "api-endpoint.")
                 .parameters(key, value)
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
-        ProfileKey profileKey;
-        String checked;
-        try {
-            profileKey = ProfileKey.parse(key.getValue());
-        } catch (IllegalArgumentException e) {
-            throw Commands.usageError(key, e.getMessage());
-        }
-        try {
-            checked = profileKey.validate(value.getValue());
-        } catch (IllegalArgumentException e) {
-            throw Commands.usageError(value, e.getMessage());
-        }
+    public int run(Options options) throws Exception {
+        ProfileKey profileKey = options.key();
+        String checked = options.value();
         ConfigEditor editor = new ConfigEditor(context.settings());
         String name = context.options().profile() != null ? context.options().profile() : editor.currentProfile();
         editor.put(profileKey.with(editor.existing(name), checked));

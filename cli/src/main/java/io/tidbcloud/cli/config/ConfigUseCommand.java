@@ -2,15 +2,11 @@ package io.tidbcloud.cli.config;
 
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.Commands;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code ticloud config use NAME}: the profile every command uses from now on (unless -P). */
-public final class ConfigUseCommand implements Callable<Integer> {
-
-    private final PositionalParamSpec name = Commands.parameter(String.class, "NAME")
-            .description("An existing profile.").build();
+public final class ConfigUseCommand {
 
     private final CliContext context;
 
@@ -18,16 +14,21 @@ public final class ConfigUseCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "use")
+    /** What {@code config use} was asked for: the profile. */
+    public record Options(String name) {
+    }
+
+    static CommandSpec spec(CliContext context) {
+        PositionalParamSpec name = Commands.parameter(String.class, "NAME")
+                .description("An existing profile.").build();
+        return Commands.command("use", () -> new Options(name.getValue()), new ConfigUseCommand(context)::run)
                 .description("Make a profile the current one.")
                 .parameters(name)
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
-        String name = this.name.getValue();
+    public int run(Options options) throws Exception {
+        String name = options.name();
         ConfigEditor editor = new ConfigEditor(context.settings());
         editor.existing(name);
         if (!editor.exists(name)) {

@@ -15,7 +15,7 @@ public final class ProjectCommand {
     public static CommandSpec spec(CliContext context) {
         return Commands.group(NAME)
                 .description("Manage your TiDB Cloud projects.")
-                .subcommands(new ProjectListCommand(context).spec())
+                .subcommands(ProjectListCommand.spec(context))
                 .build();
     }
 }

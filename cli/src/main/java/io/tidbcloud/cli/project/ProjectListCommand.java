@@ -6,16 +6,15 @@ import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.output.OutputOption;
 import io.tidbcloud.cli.output.Table;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code ticloud project list}: every project the signed-in person belongs to. */
-public final class ProjectListCommand implements Callable<Integer> {
-
-    private final OutputOption output = new OutputOption();
+public final class ProjectListCommand {
 
     private final CliContext context;
 
@@ -23,19 +22,23 @@ public final class ProjectListCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "list")
+    /** What {@code project list} was asked for: the output format. */
+    public record Options(OutputFormat output) {
+    }
+
+    static CommandSpec spec(CliContext context) {
+        OptionSpec output = OutputOption.spec();
+        return Commands.command("list", () -> new Options(output.getValue()), new ProjectListCommand(context)::run)
                 .aliases("ls")
                 .description("List your projects (all pages).")
-                .options(output.option())
+                .options(output)
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
+    public int run(Options options) throws Exception {
         List<JsonNode> projects = new ProjectsApi(CloudApi.of(context)).listAll();
 
-        if (output.json()) {
+        if (options.output().isJson()) {
             ObjectNode document = Json.object();
             document.putArray("projects").addAll(projects);
             context.out().println(Json.pretty(document));

@@ -6,12 +6,12 @@ import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.output.OutputOption;
 import io.tidbcloud.cli.output.Spinner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -20,24 +20,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * creates a cluster, then waits until it is ACTIVE (a spinner on a terminal,
  * one line otherwise) unless {@code --no-wait}.
  */
-public final class ClusterCreateCommand implements Callable<Integer> {
+public final class ClusterCreateCommand {
 
     static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
     static final Duration WAIT_LIMIT = Duration.ofMinutes(10);
-
-    private final OptionSpec displayName = Commands.option(String.class, "-n", "--display-name").paramLabel("NAME")
-            .required(true).description("Display name.").build();
-
-    private final OptionSpec region = Commands.option(String.class, "-r", "--region").paramLabel("REGION")
-            .required(true).description("Region, e.g. aws-us-east-1 or regions/aws-us-east-1.").build();
-
-    private final OptionSpec projectId = Commands.option(String.class, "-p", "--project-id").paramLabel("PROJECT")
-            .description("Project to create it in (default: your default project).").build();
-
-    private final OptionSpec noWait = Commands.flag("--no-wait")
-            .description("Return at once, while the cluster is still CREATING.").build();
-
-    private final OutputOption output = new OutputOption();
 
     private final CliContext context;
 
@@ -45,29 +31,53 @@ public final class ClusterCreateCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "create")
+    /**
+     * What {@code serverless create} was asked for.
+     *
+     * @param displayName the cluster's display name, not blank
+     * @param region      {@code aws-us-east-1} or {@code regions/aws-us-east-1}
+     * @param projectId   the project to create it in; null for the default project
+     * @param noWait      return while the cluster is still CREATING
+     * @param output      the output format
+     */
+    public record Options(String displayName, String region, String projectId, boolean noWait, OutputFormat output) {
+        public Options {
+            if (displayName.isBlank()) {
+                throw CliException.usage("--display-name must not be empty");
+            }
+        }
+    }
+
+    static CommandSpec spec(CliContext context) {
+        OptionSpec displayName = Commands.option(String.class, "-n", "--display-name").paramLabel("NAME")
+                .required(true).description("Display name.").build();
+        OptionSpec region = Commands.option(String.class, "-r", "--region").paramLabel("REGION")
+                .required(true).description("Region, e.g. aws-us-east-1 or regions/aws-us-east-1.").build();
+        OptionSpec projectId = Commands.option(String.class, "-p", "--project-id").paramLabel("PROJECT")
+                .description("Project to create it in (default: your default project).").build();
+        OptionSpec noWait = Commands.flag("--no-wait")
+                .description("Return at once, while the cluster is still CREATING.").build();
+        OptionSpec output = OutputOption.spec();
+        return Commands.command("create", () -> new Options(displayName.getValue(), region.getValue(),
+                                projectId.getValue(), noWait.getValue(), output.getValue()),
+                        new ClusterCreateCommand(context)::run)
                 .description("Create a serverless cluster and wait until it is ACTIVE.")
-                .options(displayName, region, projectId, noWait, output.option())
+                .options(displayName, region, projectId, noWait, output)
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
-        String displayName = this.displayName.getValue();
-        String region = this.region.getValue();
-        boolean noWait = this.noWait.getValue();
-        if (displayName.isBlank()) {
-            throw Commands.usageError(this.displayName, "--display-name must not be empty");
-        }
+    public int run(Options options) throws Exception {
+        String displayName = options.displayName();
+        String region = options.region();
+        boolean noWait = options.noWait();
         String regionName = region.startsWith("regions/") ? region : "regions/" + region;
         ClustersApi clusters = new ClustersApi(CloudApi.of(context));
-        JsonNode cluster = clusters.create(displayName, regionName, projectId.getValue());
+        JsonNode cluster = clusters.create(displayName, regionName, options.projectId());
         String id = ClusterOutput.text(cluster, "clusterId");
         if (!noWait && !"ACTIVE".equals(ClusterOutput.text(cluster, "state"))) {
             cluster = awaitActive(clusters, id);
         }
-        if (output.json()) {
+        if (options.output().isJson()) {
             context.out().println(Json.pretty(cluster));
         } else {
             context.out().print(ClusterOutput.table(List.of(cluster)));

@@ -6,9 +6,9 @@ import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.output.OutputOption;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -16,15 +16,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code ticloud serverless delete -c ID [--force]}: asks on a terminal; refuses
  * without {@code --force} when nobody is there to ask.
  */
-public final class ClusterDeleteCommand implements Callable<Integer> {
-
-    private final OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id").paramLabel("ID")
-            .required(true).description("The cluster.").build();
-
-    private final OptionSpec force = Commands.flag("--force")
-            .description("Delete without asking (needed when not on a terminal).").build();
-
-    private final OutputOption output = new OutputOption();
+public final class ClusterDeleteCommand {
 
     private final CliContext context;
 
@@ -32,17 +24,32 @@ public final class ClusterDeleteCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "delete")
+    /**
+     * What {@code serverless delete} was asked for.
+     *
+     * @param clusterId the cluster
+     * @param force     delete without asking
+     * @param output    the output format of the deleted cluster (printed only as JSON)
+     */
+    public record Options(String clusterId, boolean force, OutputFormat output) {
+    }
+
+    static CommandSpec spec(CliContext context) {
+        OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id").paramLabel("ID")
+                .required(true).description("The cluster.").build();
+        OptionSpec force = Commands.flag("--force")
+                .description("Delete without asking (needed when not on a terminal).").build();
+        OptionSpec output = OutputOption.spec();
+        return Commands.command("delete", () -> new Options(clusterId.getValue(), force.getValue(), output.getValue()),
+                        new ClusterDeleteCommand(context)::run)
                 .description("Delete a serverless cluster (asks first; --force skips the question).")
-                .options(clusterId, force, output.option())
+                .options(clusterId, force, output)
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
-        String clusterId = this.clusterId.getValue();
-        boolean force = this.force.getValue();
+    public int run(Options options) throws Exception {
+        String clusterId = options.clusterId();
+        boolean force = options.force();
         if (!force && !context.interactive()) {
             throw CliException.error("Refusing to delete cluster " + clusterId
                     + " without confirmation: not a terminal. Add --force to delete it.");
@@ -60,7 +67,7 @@ public final class ClusterDeleteCommand implements Callable<Integer> {
             }
         }
         JsonNode deleted = clusters.delete(clusterId);
-        if (output.json()) {
+        if (options.output().isJson()) {
             context.out().println(Json.pretty(deleted));
             context.out().flush();
         }

@@ -5,18 +5,13 @@ import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.output.OutputOption;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code ticloud serverless describe -c ID}: one cluster, field by field or as the API's JSON. */
-public final class ClusterDescribeCommand implements Callable<Integer> {
-
-    private final OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id").paramLabel("ID")
-            .required(true).description("The cluster.").build();
-
-    private final OutputOption output = new OutputOption();
+public final class ClusterDescribeCommand {
 
     private final CliContext context;
 
@@ -24,18 +19,25 @@ public final class ClusterDescribeCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "describe")
+    /** What {@code serverless describe} was asked for: the cluster and the output format. */
+    public record Options(String clusterId, OutputFormat output) {
+    }
+
+    static CommandSpec spec(CliContext context) {
+        OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id").paramLabel("ID")
+                .required(true).description("The cluster.").build();
+        OptionSpec output = OutputOption.spec();
+        return Commands.command("describe", () -> new Options(clusterId.getValue(), output.getValue()),
+                        new ClusterDescribeCommand(context)::run)
                 .aliases("get")
                 .description("Show one serverless cluster.")
-                .options(clusterId, output.option())
+                .options(clusterId, output)
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
-        JsonNode cluster = new ClustersApi(CloudApi.of(context)).get(clusterId.getValue());
-        context.out().print(output.json() ? Json.pretty(cluster) + "\n" : ClusterOutput.details(cluster));
+    public int run(Options options) throws Exception {
+        JsonNode cluster = new ClustersApi(CloudApi.of(context)).get(options.clusterId());
+        context.out().print(options.output().isJson() ? Json.pretty(cluster) + "\n" : ClusterOutput.details(cluster));
         context.out().flush();
         return 0;
     }

@@ -6,18 +6,13 @@ import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.api.PagedList;
 import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.output.OutputOption;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code ticloud serverless list [-p PROJECT]}: every cluster (all pages). */
-public final class ClusterListCommand implements Callable<Integer> {
-
-    private final OptionSpec projectId = Commands.option(String.class, "-p", "--project-id").paramLabel("PROJECT")
-            .description("Only the clusters of this project.").build();
-
-    private final OutputOption output = new OutputOption();
+public final class ClusterListCommand {
 
     private final CliContext context;
 
@@ -25,18 +20,30 @@ public final class ClusterListCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "list")
+    /**
+     * What {@code serverless list} was asked for.
+     *
+     * @param projectId only the clusters of this project; null for all
+     * @param output    the output format
+     */
+    public record Options(String projectId, OutputFormat output) {
+    }
+
+    static CommandSpec spec(CliContext context) {
+        OptionSpec projectId = Commands.option(String.class, "-p", "--project-id").paramLabel("PROJECT")
+                .description("Only the clusters of this project.").build();
+        OptionSpec output = OutputOption.spec();
+        return Commands.command("list", () -> new Options(projectId.getValue(), output.getValue()),
+                        new ClusterListCommand(context)::run)
                 .aliases("ls")
                 .description("List your serverless clusters (all pages), or those of one project.")
-                .options(projectId, output.option())
+                .options(projectId, output)
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
-        PagedList.Items clusters = new ClustersApi(CloudApi.of(context)).listAll(projectId.getValue());
-        if (output.json()) {
+    public int run(Options options) throws Exception {
+        PagedList.Items clusters = new ClustersApi(CloudApi.of(context)).listAll(options.projectId());
+        if (options.output().isJson()) {
             ObjectNode document = Json.object();
             document.putArray("clusters").addAll(clusters.items());
             document.put("totalSize", clusters.totalSize());

@@ -2,37 +2,43 @@ package io.tidbcloud.cli.serverless;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.api.CloudApi;
 import io.tidbcloud.cli.output.Json;
+import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.output.OutputOption;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code ticloud serverless update -c ID (-n NAME | --labels JSON)}. */
-public final class ClusterUpdateCommand implements Callable<Integer> {
+public final class ClusterUpdateCommand {
 
-    private final OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id").paramLabel("ID")
-            .required(true).description("The cluster.").build();
-
-    private final OptionSpec displayName = Commands.option(String.class, "-n", "--display-name").paramLabel("NAME")
-            .description("New display name.").build();
-
-    private final OptionSpec labels = Commands.option(String.class, "--labels").paramLabel("JSON")
-            .description("New labels as a JSON object, e.g. '{\"team\":\"data\"}'.").build();
-
-    /** Exactly one change per update: {@code -n} or {@code --labels}. */
-    private final ArgGroupSpec change = ArgGroupSpec.builder().exclusive(true).multiplicity("1")
-            .addArg(displayName).addArg(labels).build();
-
-    private final OutputOption output = new OutputOption();
+    /**
+     * What {@code serverless update} was asked for: exactly one change.
+     *
+     * @param clusterId   the cluster
+     * @param displayName the new display name, not blank; or null
+     * @param labels      the new labels; or null
+     * @param output      the output format
+     */
+    public record Options(String clusterId, String displayName, Map<String, String> labels, OutputFormat output) {
+        public Options {
+            if ((displayName == null) == (labels == null)) {
+                throw CliException.usage("Give exactly one of --display-name and --labels");
+            }
+            if (displayName != null && displayName.isBlank()) {
+                throw CliException.usage("--display-name must not be empty");
+            }
+            labels = labels == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        }
+    }
 
     private final CliContext context;
 
@@ -40,30 +46,33 @@ public final class ClusterUpdateCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    CommandSpec spec() {
-        return Commands.command(this, "update")
+    static CommandSpec spec(CliContext context) {
+        OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id").paramLabel("ID")
+                .required(true).description("The cluster.").build();
+        OptionSpec displayName = Commands.option(String.class, "-n", "--display-name").paramLabel("NAME")
+                .description("New display name.").build();
+        OptionSpec labels = Commands.option(String.class, "--labels").paramLabel("JSON")
+                .description("New labels as a JSON object, e.g. '{\"team\":\"data\"}'.").build();
+        // Exactly one change per update: -n or --labels.
+        ArgGroupSpec change = ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+                .addArg(displayName).addArg(labels).build();
+        OptionSpec output = OutputOption.spec();
+        return Commands.command("update", () -> new Options(clusterId.getValue(), displayName.getValue(),
+                                labels.getValue() == null ? null : parseLabels(labels.getValue()), output.getValue()),
+                        new ClusterUpdateCommand(context)::run)
                 .description("Rename a serverless cluster or replace its labels.")
                 .options(clusterId)
                 .argGroup(change)
-                .options(output.option())
+                .options(output)
                 .build();
     }
 
-    @Override
-    public Integer call() throws Exception {
-        String clusterId = this.clusterId.getValue();
-        String displayName = this.displayName.getValue();
+    public int run(Options options) throws Exception {
         ClustersApi clusters = new ClustersApi(CloudApi.of(context));
-        JsonNode cluster;
-        if (displayName != null) {
-            if (displayName.isBlank()) {
-                throw Commands.usageError(this.displayName, "--display-name must not be empty");
-            }
-            cluster = clusters.rename(clusterId, displayName);
-        } else {
-            cluster = clusters.relabel(clusterId, parseLabels(labels.getValue()));
-        }
-        if (output.json()) {
+        JsonNode cluster = options.displayName() != null
+                ? clusters.rename(options.clusterId(), options.displayName())
+                : clusters.relabel(options.clusterId(), options.labels());
+        if (options.output().isJson()) {
             context.out().println(Json.pretty(cluster));
         } else {
             context.out().print(ClusterOutput.table(List.of(cluster)));
@@ -73,7 +82,7 @@ public final class ClusterUpdateCommand implements Callable<Integer> {
     }
 
     /** {@code --labels}: a JSON object whose values are strings (numbers and booleans are taken as their text). */
-    private Map<String, String> parseLabels(String json) {
+    static Map<String, String> parseLabels(String json) {
         Map<String, String> parsed = new LinkedHashMap<>();
         try {
             JsonNode object = Json.read(json);
@@ -92,7 +101,7 @@ public final class ClusterUpdateCommand implements Callable<Integer> {
         throw notLabels();
     }
 
-    private CommandLine.ParameterException notLabels() {
-        return Commands.usageError(labels, "--labels must be a JSON object of strings, e.g. '{\"team\":\"data\"}'");
+    private static CliException notLabels() {
+        return CliException.usage("--labels must be a JSON object of strings, e.g. '{\"team\":\"data\"}'");
     }
 }

@@ -15,9 +15,9 @@ public final class ServerlessCommand {
     public static CommandSpec spec(CliContext context) {
         return Commands.group(NAME)
                 .description("Manage your TiDB Cloud serverless clusters.")
-                .subcommands(new ClusterListCommand(context).spec(), new ClusterCreateCommand(context).spec(),
-                        new ClusterDescribeCommand(context).spec(), new ClusterUpdateCommand(context).spec(),
-                        new ClusterDeleteCommand(context).spec())
+                .subcommands(ClusterListCommand.spec(context), ClusterCreateCommand.spec(context),
+                        ClusterDescribeCommand.spec(context), ClusterUpdateCommand.spec(context),
+                        ClusterDeleteCommand.spec(context))
                 .build();
     }
 }

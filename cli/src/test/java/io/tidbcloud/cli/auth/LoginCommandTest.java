@@ -25,6 +25,14 @@ class LoginCommandTest {
     private final HttpStub stub = cli.stub;
     private final String verificationUrl = stub.base() + "/realms/tidbcloud/device?user_code=WDJB-MJHT";
 
+    /** What {@code auth login} asks for without --scopes: the defaults but openid, which it always adds. */
+    private static final List<String> DEFAULT_REQUESTED =
+            LoginCommand.DEFAULT_SCOPES.subList(1, LoginCommand.DEFAULT_SCOPES.size());
+
+    private TestCli.Result login(LoginCommand.Options options) {
+        return cli.call(context -> new LoginCommand(context).run(options));
+    }
+
     private void scriptDeviceAuthorization() {
         stub.on("POST", DEVICE_PATH, Response.json(200, """
                 {"device_code":"dc-1","user_code":"WDJB-MJHT","verification_uri":"%s/realms/tidbcloud/device",
@@ -65,7 +73,7 @@ class LoginCommandTest {
         scriptDeviceAuthorization();
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "alice@example.com"));
 
-        assertEquals(0, cli.run("auth", "login", "--no-browser").exitCode());
+        assertEquals(0, login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null)).exitCode());
 
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.configDir)));
         assertEquals("rw-------", PosixFilePermissions.toString(
@@ -81,7 +89,7 @@ class LoginCommandTest {
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "alice@example.com"));
         cli.interactive = true;
 
-        assertEquals(0, cli.run("auth", "login").exitCode());
+        assertEquals(0, login(new LoginCommand.Options(false, DEFAULT_REQUESTED, null)).exitCode());
 
         assertEquals(List.of(URI.create(verificationUrl)), cli.openedInBrowser);
     }
@@ -92,7 +100,7 @@ class LoginCommandTest {
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "alice@example.com"));
         cli.interactive = true;
 
-        assertEquals(0, cli.run("auth", "login", "--no-browser").exitCode());
+        assertEquals(0, login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null)).exitCode());
 
         assertEquals(List.of(), cli.openedInBrowser);
     }
@@ -103,7 +111,7 @@ class LoginCommandTest {
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "alice@example.com"));
         cli.interactive = false;
 
-        assertEquals(0, cli.run("auth", "login").exitCode());
+        assertEquals(0, login(new LoginCommand.Options(false, DEFAULT_REQUESTED, null)).exitCode());
 
         assertEquals(List.of(), cli.openedInBrowser);
     }
@@ -115,7 +123,7 @@ class LoginCommandTest {
         cli.interactive = true;
         cli.browserAvailable = false;
 
-        assertEquals(0, cli.run("auth", "login").exitCode());
+        assertEquals(0, login(new LoginCommand.Options(false, DEFAULT_REQUESTED, null)).exitCode());
 
         assertEquals(List.of(), cli.openedInBrowser);
     }
@@ -125,7 +133,8 @@ class LoginCommandTest {
         scriptDeviceAuthorization();
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "bob@contoso.example"));
 
-        TestCli.Result result = cli.run("auth", "login", "--no-browser", "--idp", "microsoft");
+        TestCli.Result result =
+                login(new LoginCommand.Options(true, DEFAULT_REQUESTED, LoginCommand.IdentityProvider.microsoft));
 
         assertEquals(0, result.exitCode());
         assertTrue(result.err().startsWith(
@@ -138,7 +147,7 @@ class LoginCommandTest {
         scriptDeviceAuthorization();
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "alice@example.com"));
 
-        assertEquals(0, cli.run("auth", "login", "--no-browser", "--scopes", "project:read").exitCode());
+        assertEquals(0, login(new LoginCommand.Options(true, List.of("project:read"), null)).exitCode());
 
         assertEquals("openid project:read", stub.requests("POST", DEVICE_PATH).get(0).form().get("scope"));
     }
@@ -148,7 +157,7 @@ class LoginCommandTest {
         scriptDeviceAuthorization();
         stub.on("POST", TOKEN_PATH, Tokens.oauthError(400, "access_denied", "denied"));
 
-        TestCli.Result result = cli.run("auth", "login", "--no-browser");
+        TestCli.Result result = login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null));
 
         assertEquals(1, result.exitCode());
         assertTrue(result.err().endsWith("Waiting for you to approve...\n"
@@ -162,7 +171,7 @@ class LoginCommandTest {
         scriptDeviceAuthorization();
         stub.on("POST", TOKEN_PATH, Tokens.oauthError(400, "expired_token", "expired"));
 
-        TestCli.Result result = cli.run("auth", "login", "--no-browser");
+        TestCli.Result result = login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null));
 
         assertEquals(1, result.exitCode());
         assertTrue(result.err().endsWith("The code expired before it was approved. "
@@ -174,7 +183,7 @@ class LoginCommandTest {
     void refusedDeviceAuthorizationExitsOneWithTheOAuthError() {
         stub.on("POST", DEVICE_PATH, Tokens.oauthError(400, "invalid_scope", "Invalid scopes: openid nope"));
 
-        TestCli.Result result = cli.run("auth", "login", "--no-browser", "--scopes", "nope");
+        TestCli.Result result = login(new LoginCommand.Options(true, List.of("nope"), null));
 
         assertEquals(1, result.exitCode());
         assertEquals("The sign-in server refused the request: invalid_scope (Invalid scopes: openid nope)\n",
@@ -185,7 +194,7 @@ class LoginCommandTest {
     void unreachableSignInServerExitsOneNamingIt() {
         cli.env.put("TICLOUD_OAUTH_ENDPOINT", "http://127.0.0.1:1/realms/tidbcloud");
 
-        TestCli.Result result = cli.run("auth", "login", "--no-browser");
+        TestCli.Result result = login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null));
 
         assertEquals(1, result.exitCode());
         assertEquals("Cannot reach the sign-in server at http://127.0.0.1:1/realms/tidbcloud (ConnectException). "

@@ -46,7 +46,7 @@ class LogoutCommandTest {
         cli.env.put("TICLOUD_OAUTH_ENDPOINT", "http://127.0.0.1:1/realms/tidbcloud");
         cli.signIn("at-1", "rt-1", 300);
 
-        TestCli.Result result = cli.run("auth", "logout");
+        TestCli.Result result = cli.call(context -> new LogoutCommand(context).run());
 
         assertEquals(1, result.exitCode());
         assertEquals("Signed out on this computer, but the revocation did not reach the server "
@@ -60,7 +60,7 @@ class LogoutCommandTest {
         cli.signIn("at-1", "rt-1", 300);
         stub.on("POST", REVOKE_PATH, Tokens.oauthError(503, "temporarily_unavailable", "maintenance"));
 
-        TestCli.Result result = cli.run("auth", "logout");
+        TestCli.Result result = cli.call(context -> new LogoutCommand(context).run());
 
         assertEquals(1, result.exitCode());
         assertEquals("Signed out on this computer, but the revocation did not reach the server "
@@ -72,7 +72,7 @@ class LogoutCommandTest {
 
     @Test
     void logoutWhenNotSignedInSaysSoAndSucceeds() {
-        TestCli.Result result = cli.run("auth", "logout");
+        TestCli.Result result = cli.call(context -> new LogoutCommand(context).run());
 
         assertEquals(0, result.exitCode());
         assertEquals("Not signed in.\n", result.err());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import io.tidbcloud.cli.credentials.Credentials;
+import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
@@ -60,7 +61,8 @@ class StatusAndTokenCommandTest {
     void statusAsJsonLeavesOutTheOrganizationWithoutProjectRead() throws Exception {
         signInWithIdToken("openid cluster:read");
 
-        TestCli.Result result = cli.run("auth", "status", "-o", "json");
+        TestCli.Result result = cli.call(context -> new StatusCommand(context).run(
+                new StatusCommand.Options(OutputFormat.json)));
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("""
@@ -94,7 +96,7 @@ class StatusAndTokenCommandTest {
     void tokenPrintsTheStoredAccessTokenWhileItIsFresh() throws Exception {
         cli.signIn("at-1", "rt-1", 31);
 
-        TestCli.Result result = cli.run("auth", "token");
+        TestCli.Result result = cli.call(context -> new TokenCommand(context).run());
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("at-1\n", result.out());
@@ -106,7 +108,7 @@ class StatusAndTokenCommandTest {
         cli.signIn("at-1", "rt-1", 30);
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-2", "rt-2", "alice@example.com"));
 
-        TestCli.Result result = cli.run("auth", "token");
+        TestCli.Result result = cli.call(context -> new TokenCommand(context).run());
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("at-2\n", result.out());
@@ -120,7 +122,7 @@ class StatusAndTokenCommandTest {
         cli.signInJustIssued("at-1", "rt-1", lifetime);
         cli.clock.advance(Duration.ofSeconds(lifetime - left));
 
-        TestCli.Result result = cli.run("auth", "token");
+        TestCli.Result result = cli.call(context -> new TokenCommand(context).run());
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("at-1\n", result.out());
@@ -135,7 +137,7 @@ class StatusAndTokenCommandTest {
         cli.clock.advance(Duration.ofSeconds(lifetime - left));
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-2", "rt-2", "alice@example.com", lifetime));
 
-        TestCli.Result result = cli.run("auth", "token");
+        TestCli.Result result = cli.call(context -> new TokenCommand(context).run());
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("at-2\n", result.out());
@@ -150,7 +152,7 @@ class StatusAndTokenCommandTest {
                 0, cli.clock.instant().getEpochSecond() + 30, "openid project:read", "alice@example.com"));
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-2", "rt-2", "alice@example.com"));
 
-        TestCli.Result result = cli.run("auth", "token");
+        TestCli.Result result = cli.call(context -> new TokenCommand(context).run());
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("at-2\n", result.out());
@@ -161,7 +163,7 @@ class StatusAndTokenCommandTest {
         cli.signIn("at-1", "rt-1", 0);
         stub.on("POST", TOKEN_PATH, Tokens.oauthError(400, "invalid_grant", "Session not active"));
 
-        TestCli.Result result = cli.run("auth", "token");
+        TestCli.Result result = cli.call(context -> new TokenCommand(context).run());
 
         assertEquals(4, result.exitCode());
         assertEquals("", result.out());

@@ -3,6 +3,7 @@ package io.tidbcloud.cli.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tidbcloud.cli.credentials.Credentials;
+import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
@@ -25,6 +26,10 @@ class ProjectListCommandTest {
 
     @RegisterExtension
     final TestCli cli = TestCli.withStub();
+
+    private TestCli.Result list(OutputFormat output) {
+        return cli.call(context -> new ProjectListCommand(context).run(new ProjectListCommand.Options(output)));
+    }
     private final HttpStub stub = cli.stub;
 
     private static Response page(String nextPageToken, int totalSize, String... projects) {
@@ -80,7 +85,7 @@ class ProjectListCommandTest {
         cli.signIn("at-1", "rt-1", 300);
         stub.on("GET", PROJECTS, page("", 2, DEFAULT_PROJECT, STAGING_PROJECT));
 
-        TestCli.Result result = cli.run("project", "list");
+        TestCli.Result result = list(OutputFormat.human);
 
         assertEquals(0, result.exitCode());
         assertEquals("""
@@ -96,7 +101,7 @@ class ProjectListCommandTest {
         cli.signIn("at-1", "rt-1", 300);
         stub.on("GET", PROJECTS, page("", 0));
 
-        TestCli.Result result = cli.run("project", "list", "-o", "json");
+        TestCli.Result result = list(OutputFormat.json);
 
         assertEquals("{\n  \"projects\": []\n}\n", result.out());
     }
@@ -106,13 +111,13 @@ class ProjectListCommandTest {
         cli.signIn("at-1", "rt-1", 300);
         stub.on("GET", PROJECTS, page("2", 1, DEFAULT_PROJECT));
 
-        assertEquals(0, cli.run("project", "list", "-o", "json").exitCode());
+        assertEquals(0, list(OutputFormat.json).exitCode());
         stub.verifyAllUsed();
     }
 
     @Test
     void notSignedInExitsFourAndSaysHowToSignIn() {
-        TestCli.Result result = cli.run("project", "list");
+        TestCli.Result result = list(OutputFormat.human);
 
         assertEquals(4, result.exitCode());
         assertEquals("", result.out());
@@ -126,7 +131,7 @@ class ProjectListCommandTest {
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-new", "rt-new", "alice@example.com"));
         stub.on("GET", PROJECTS, page("", 1, DEFAULT_PROJECT));
 
-        assertEquals(0, cli.run("project", "list").exitCode());
+        assertEquals(0, list(OutputFormat.human).exitCode());
 
         assertEquals(Map.of("grant_type", "refresh_token", "refresh_token", "rt-old", "client_id", "ticloud-cli"),
                 stub.requests("POST", TOKEN_PATH).get(0).form());
@@ -143,7 +148,7 @@ class ProjectListCommandTest {
         cli.signIn("at-1", "rt-1", 31);
         stub.on("GET", PROJECTS, page("", 1, DEFAULT_PROJECT));
 
-        assertEquals(0, cli.run("project", "list").exitCode());
+        assertEquals(0, list(OutputFormat.human).exitCode());
         stub.verifyAllUsed();
     }
 
@@ -153,7 +158,7 @@ class ProjectListCommandTest {
         stub.on("GET", PROJECTS, unauthorized(), page("", 1, DEFAULT_PROJECT));
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-2", "rt-2", "alice@example.com"));
 
-        assertEquals(0, cli.run("project", "list").exitCode());
+        assertEquals(0, list(OutputFormat.human).exitCode());
 
         assertEquals("Bearer at-2", stub.requests("GET", PROJECTS).get(1).header("Authorization"));
         stub.verifyAllUsed();
@@ -165,7 +170,7 @@ class ProjectListCommandTest {
         stub.on("GET", PROJECTS, unauthorized(), unauthorized());
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-2", "rt-2", "alice@example.com"));
 
-        TestCli.Result result = cli.run("project", "list");
+        TestCli.Result result = list(OutputFormat.human);
 
         assertEquals(4, result.exitCode());
         assertEquals("The API rejected your access token (invalid token): run `ticloud auth login`\n",
@@ -178,7 +183,7 @@ class ProjectListCommandTest {
         cli.signIn("at-1", "rt-1", 10);
         stub.on("POST", TOKEN_PATH, Tokens.oauthError(400, "invalid_grant", "Session not active"));
 
-        TestCli.Result result = cli.run("project", "list");
+        TestCli.Result result = list(OutputFormat.human);
 
         assertEquals(4, result.exitCode());
         assertEquals("Your session has ended (invalid_grant (Session not active)): run `ticloud auth login`\n",
@@ -191,7 +196,7 @@ class ProjectListCommandTest {
         cli.signIn("at-1", "rt-1", 300);
         cli.env.put("TICLOUD_OAUTH_ENDPOINT", "http://elsewhere.example/realms/tidbcloud");
 
-        TestCli.Result result = cli.run("project", "list");
+        TestCli.Result result = list(OutputFormat.human);
 
         assertEquals(4, result.exitCode());
         assertEquals("Not signed in at http://elsewhere.example/realms/tidbcloud (signed in at "
@@ -205,7 +210,7 @@ class ProjectListCommandTest {
         stub.on("GET", PROJECTS, Response.json(403,
                 "{\"code\":7,\"message\":\"missing scope project:read\",\"details\":[]}"));
 
-        TestCli.Result result = cli.run("project", "list");
+        TestCli.Result result = list(OutputFormat.human);
 
         assertEquals(1, result.exitCode());
         assertEquals("The API answered HTTP 403: missing scope project:read\n", result.err());
@@ -216,7 +221,7 @@ class ProjectListCommandTest {
         cli.env.put("TICLOUD_API_ENDPOINT", "http://127.0.0.1:1");
         cli.signIn("at-1", "rt-1", 300);
 
-        TestCli.Result result = cli.run("project", "list");
+        TestCli.Result result = list(OutputFormat.human);
 
         assertEquals(1, result.exitCode());
         assertEquals("Cannot reach the API at http://127.0.0.1:1. Is it running?\n", result.err());

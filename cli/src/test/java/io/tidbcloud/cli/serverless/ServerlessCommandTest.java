@@ -2,6 +2,7 @@ package io.tidbcloud.cli.serverless;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
@@ -22,6 +23,22 @@ class ServerlessCommandTest {
 
     @RegisterExtension
     final TestCli cli = TestCli.withStub();
+
+    private TestCli.Result list(ClusterListCommand.Options options) {
+        return cli.call(context -> new ClusterListCommand(context).run(options));
+    }
+
+    private TestCli.Result create(ClusterCreateCommand.Options options) {
+        return cli.call(context -> new ClusterCreateCommand(context).run(options));
+    }
+
+    private TestCli.Result describe(ClusterDescribeCommand.Options options) {
+        return cli.call(context -> new ClusterDescribeCommand(context).run(options));
+    }
+
+    private TestCli.Result delete(ClusterDeleteCommand.Options options) {
+        return cli.call(context -> new ClusterDeleteCommand(context).run(options));
+    }
     private final HttpStub stub = cli.stub;
 
     @BeforeEach
@@ -65,7 +82,7 @@ class ServerlessCommandTest {
     void listOfOneProjectAsJsonHasClustersAndTotalSize() {
         stub.on("GET", CLUSTERS, page("", 1, cluster("1", "db-one", "ACTIVE")));
 
-        TestCli.Result result = cli.run("serverless", "list", "-p", "100", "-o", "json");
+        TestCli.Result result = list(new ClusterListCommand.Options("100", OutputFormat.json));
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals(Map.of("pageSize", "100", "project_id", "100"), stub.requests().get(0).queryParameters());
@@ -80,7 +97,8 @@ class ServerlessCommandTest {
         stub.on("GET", CLUSTERS + "/7", Response.json(200, cluster("7", "db", "CREATING")),
                 Response.json(200, cluster("7", "db", "ACTIVE")));
 
-        TestCli.Result result = cli.run("serverless", "create", "-n", "db", "-r", "aws-us-east-1", "-p", "100");
+        TestCli.Result result = create(
+                new ClusterCreateCommand.Options("db", "aws-us-east-1", "100", false, OutputFormat.human));
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("Waiting for cluster 7 to become ACTIVE...\nCluster 7 is ACTIVE.\n", result.err());
@@ -106,7 +124,8 @@ class ServerlessCommandTest {
         }
         stub.on("GET", CLUSTERS + "/7", Response.json(200, cluster("7", "db", "ACTIVE")));
 
-        TestCli.Result result = cli.run("serverless", "create", "-n", "db", "-r", "aws-us-east-1");
+        TestCli.Result result = create(
+                new ClusterCreateCommand.Options("db", "aws-us-east-1", null, false, OutputFormat.human));
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("Waiting for cluster 7 to become ACTIVE...\nCluster 7 is ACTIVE.\n", result.err());
@@ -123,8 +142,8 @@ class ServerlessCommandTest {
     void createWithNoWaitReturnsTheCreatingClusterAsJson() {
         stub.on("POST", CLUSTERS, Response.json(201, cluster("7", "db", "CREATING")));
 
-        TestCli.Result result = cli.run("serverless", "create", "--display-name", "db", "--region",
-                "regions/gcp-us-central1", "--no-wait", "-o", "json");
+        TestCli.Result result = create(
+                new ClusterCreateCommand.Options("db", "regions/gcp-us-central1", null, true, OutputFormat.json));
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("", result.err());
@@ -138,7 +157,8 @@ class ServerlessCommandTest {
         stub.on("POST", CLUSTERS, Response.json(201, cluster("7", "db", "CREATING")));
         stub.on("GET", CLUSTERS + "/7", Response.json(200, cluster("7", "db", "DELETING")));
 
-        TestCli.Result result = cli.run("serverless", "create", "-n", "db", "-r", "aws-us-east-1");
+        TestCli.Result result = create(
+                new ClusterCreateCommand.Options("db", "aws-us-east-1", null, false, OutputFormat.human));
 
         assertEquals(1, result.exitCode());
         assertEquals("", result.out());
@@ -151,7 +171,8 @@ class ServerlessCommandTest {
         stub.on("POST", CLUSTERS, Response.json(400,
                 "{\"code\":3,\"message\":\"region.name: unknown region regions/mars-1\",\"details\":[]}"));
 
-        TestCli.Result result = cli.run("serverless", "create", "-n", "db", "-r", "mars-1");
+        TestCli.Result result = create(
+                new ClusterCreateCommand.Options("db", "mars-1", null, false, OutputFormat.human));
 
         assertEquals(1, result.exitCode());
         assertEquals("The API answered HTTP 400: region.name: unknown region regions/mars-1\n", result.err());
@@ -163,7 +184,7 @@ class ServerlessCommandTest {
                 .replace("\"labels\"", "\"userPrefix\":\"3xk9\",\"endpoints\":{\"public\":{\"host\":"
                         + "\"gateway01.us-east-1.example.com\",\"port\":4000}},\"labels\"")));
 
-        TestCli.Result result = cli.run("serverless", "describe", "-c", "7");
+        TestCli.Result result = describe(new ClusterDescribeCommand.Options("7", OutputFormat.human));
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("""
@@ -186,7 +207,7 @@ class ServerlessCommandTest {
     void describeOfAClusterThatIsNotYoursSaysNotFound() {
         stub.on("GET", CLUSTERS + "/9", Response.json(404, "{\"code\":5,\"message\":\"Cluster 9 not found\",\"details\":[]}"));
 
-        TestCli.Result result = cli.run("serverless", "describe", "-c", "9", "-o", "json");
+        TestCli.Result result = describe(new ClusterDescribeCommand.Options("9", OutputFormat.json));
 
         assertEquals(1, result.exitCode());
         assertEquals("", result.out());
@@ -212,7 +233,7 @@ class ServerlessCommandTest {
     void deleteWithForceDeletesWithoutAsking() {
         stub.on("DELETE", CLUSTERS + "/7", Response.json(200, cluster("7", "db", "DELETING")));
 
-        TestCli.Result result = cli.run("serverless", "delete", "-c", "7", "--force");
+        TestCli.Result result = delete(new ClusterDeleteCommand.Options("7", true, OutputFormat.human));
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("", result.out());
@@ -221,7 +242,7 @@ class ServerlessCommandTest {
 
     @Test
     void deleteWithoutForceRefusesWhenNotOnATerminal() {
-        TestCli.Result result = cli.run("serverless", "delete", "-c", "7");
+        TestCli.Result result = delete(new ClusterDeleteCommand.Options("7", false, OutputFormat.human));
 
         assertEquals(1, result.exitCode());
         assertEquals("Refusing to delete cluster 7 without confirmation: not a terminal. Add --force to delete it.\n",
@@ -239,7 +260,7 @@ class ServerlessCommandTest {
             stub.on("DELETE", CLUSTERS + "/7", Response.json(200, cluster("7", "db", "DELETING")));
         }
 
-        TestCli.Result result = cli.run("serverless", "delete", "-c", "7");
+        TestCli.Result result = delete(new ClusterDeleteCommand.Options("7", false, OutputFormat.human));
 
         assertEquals(exitCode, result.exitCode(), result.err());
         assertEquals("Delete cluster 7 (db)? This cannot be undone. [y/N] "
@@ -251,7 +272,7 @@ class ServerlessCommandTest {
         stub.on("DELETE", CLUSTERS + "/7", Response.json(403, "{\"code\":7,\"message\":\"forbidden\",\"details\":[]}")
                 .withHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"cluster:write\""));
 
-        TestCli.Result result = cli.run("serverless", "delete", "-c", "7", "--force");
+        TestCli.Result result = delete(new ClusterDeleteCommand.Options("7", true, OutputFormat.human));
 
         assertEquals(4, result.exitCode());
         assertEquals("Your sign-in does not grant the scope cluster:write that this needs: run `ticloud auth login` "

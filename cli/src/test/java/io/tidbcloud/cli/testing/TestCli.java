@@ -2,6 +2,7 @@ package io.tidbcloud.cli.testing;
 
 import io.tidbcloud.cli.BrowserOpener;
 import io.tidbcloud.cli.CliContext;
+import io.tidbcloud.cli.ErrorHandler;
 import io.tidbcloud.cli.GlobalOptions;
 import io.tidbcloud.cli.Ticloud;
 import io.tidbcloud.cli.credentials.CredentialStore;
@@ -124,7 +125,32 @@ public final class TestCli implements AfterEachCallback {
         return env.get("TICLOUD_OAUTH_ENDPOINT");
     }
 
+    /** A command's work, given the context it is made with: {@code context -> new XCommand(context).run(options)}. */
+    @FunctionalInterface
+    public interface Command {
+        int run(CliContext context) throws Exception;
+    }
+
+    /** Runs ticloud with this command line, parsing included, as the {@code ticloud} process would. */
     public Result run(String... args) {
+        return capture(context -> Ticloud.run(context, args));
+    }
+
+    /**
+     * Runs one command directly with its options record, no command line; a failure is reported as ticloud
+     * reports it (message on stderr, exit code).
+     */
+    public Result call(Command command) {
+        return capture(context -> {
+            try {
+                return command.run(context);
+            } catch (Exception e) {
+                return ErrorHandler.report(e, context.err());
+            }
+        });
+    }
+
+    private Result capture(Command command) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         BrowserOpener browser = new BrowserOpener() {
@@ -141,7 +167,12 @@ public final class TestCli implements AfterEachCallback {
         CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(env),
                 configDir.getParent(), http, clock, clock.sleeper(), browser, interactive, new GlobalOptions(),
                 new BufferedReader(new StringReader(stdin)));
-        int exitCode = Ticloud.run(context, args);
+        int exitCode;
+        try {
+            exitCode = command.run(context);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
         return new Result(exitCode, out.toString(), err.toString());
     }
 
