@@ -1,5 +1,6 @@
 package io.tidbcloud.cli.auth;
 
+import io.tidbcloud.contract.login.IdentityProvider;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationErrorResponse;
@@ -23,13 +24,13 @@ import java.util.Optional;
 public final class DeviceAuthorization {
 
     /** Keycloak's parameter that sends the person straight to one identity provider. */
-    public static final String IDP_HINT_PARAMETER = "kc_idp_hint";
+    public static final String IDP_HINT_PARAMETER = IdentityProvider.HINT_PARAMETER;
 
     /**
      * The same choice under a name Keycloak keeps with the device code (it drops its own
      * {@code kc_idp_hint} here); the realm's device endpoint (keycloak-extensions) reads it.
      */
-    public static final String DEVICE_IDP_HINT_PARAMETER = "tidbcloud_idp_hint";
+    public static final String DEVICE_IDP_HINT_PARAMETER = IdentityProvider.DEVICE_HINT_PARAMETER;
 
     private final OAuthHttp http;
     private final URI endpoint;

@@ -1,5 +1,6 @@
 package io.tidbcloud.cli.auth;
 
+import io.tidbcloud.contract.scope.ApiScope;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.Commands;
@@ -27,8 +28,7 @@ public final class LoginCommand {
      * openid for the ID token (who signed in); the four API scopes; offline_access so that the session
      * outlives Keycloak's 30-minute SSO idle timeout (see README, verified end to end).
      */
-    public static final List<String> DEFAULT_SCOPES =
-            List.of("openid", "project:read", "project:write", "cluster:read", "cluster:write", "offline_access");
+    public static final List<String> DEFAULT_SCOPES = defaultScopes("openid");
 
     /** The identity providers the realm federates (their Keycloak aliases). */
     public enum IdentityProvider { google, microsoft }
@@ -53,6 +53,16 @@ public final class LoginCommand {
         }
     }
 
+    /** The given scopes, then every API scope, then offline_access. */
+    private static List<String> defaultScopes(String... first) {
+        List<String> scopes = new ArrayList<>(List.of(first));
+        for (ApiScope scope : ApiScope.values()) {
+            scopes.add(scope.value());
+        }
+        scopes.add("offline_access");
+        return List.copyOf(scopes);
+    }
+
     private final CliContext context;
 
     public LoginCommand(CliContext context) {
@@ -66,7 +76,7 @@ public final class LoginCommand {
                 .splitRegex(",").paramLabel("SCOPE")
                 .description("Scopes to request, comma-separated; openid is always added.",
                         "Default: ${DEFAULT-VALUE}")
-                .defaultValue("project:read,project:write,cluster:read,cluster:write,offline_access").build();
+                .defaultValue(String.join(",", defaultScopes())).build();
         OptionSpec idp = Commands.option(IdentityProvider.class, "--idp").paramLabel("PROVIDER")
                 .description("Sign in with this identity provider without choosing: ${COMPLETION-CANDIDATES}.")
                 .build();

@@ -1,5 +1,6 @@
 package io.tidbcloud.cli.auth;
 
+import io.tidbcloud.contract.scope.ApiScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.CliContext;
@@ -84,7 +85,7 @@ public final class StatusCommand {
 
     /** The organization of the person's projects (the API creates it at the first call); null when not readable. */
     private String organization(List<String> scopes) throws InterruptedException {
-        if (!scopes.contains("project:read")) {
+        if (!scopes.contains(ApiScope.PROJECT_READ_VALUE)) {
             return null;
         }
         try {

@@ -41,6 +41,17 @@ class LoginCommandTest {
     }
 
     @Test
+    void theProvidersOfIdpAreTheRealmsAndTheDefaultScopesEveryApiScope() {
+        // picocli lists and parses --idp from the CLI's enum; its names must be the realm's aliases.
+        assertEquals(
+                java.util.Arrays.stream(io.tidbcloud.contract.login.IdentityProvider.values())
+                        .map(io.tidbcloud.contract.login.IdentityProvider::alias).toList(),
+                java.util.Arrays.stream(LoginCommand.IdentityProvider.values()).map(Enum::name).toList());
+        assertEquals(List.of("openid", "project:read", "project:write", "cluster:read", "cluster:write", "offline_access"),
+                LoginCommand.DEFAULT_SCOPES);
+    }
+
+    @Test
     void loginPrintsUrlAndCodeWaitsForApprovalAndStoresTheTokens() throws Exception {
         scriptDeviceAuthorization();
         stub.on("POST", TOKEN_PATH, Tokens.oauthError(400, "authorization_pending", "pending"),
