@@ -64,6 +64,17 @@ class FederatedSignInTest {
         }
     }
 
+    /** RFC 8628 6.1: every user code is 8 base-20 consonants (keycloak-extensions), never Keycloak's A-Z. */
+    @Test
+    void everyDeviceAuthorizationGetsABase20UserCodeShownAsTwoGroupsOfFour() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            JsonNode device = deviceAuthorization("ticloud-cli", "openid project:read");
+            String code = device.path("user_code").asText();
+            assertThat(code).matches("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}");
+            assertThat(device.path("verification_uri_complete").asText()).endsWith("user_code=" + code);
+        }
+    }
+
     @Test
     void aliceApprovesDeviceThroughGoogleChosenOnTheProviderPage() throws Exception {
         willCreate("alice@example.com");
