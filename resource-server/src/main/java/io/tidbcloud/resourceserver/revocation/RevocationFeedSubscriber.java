@@ -1,4 +1,4 @@
-package io.tidbcloud.api.revocation;
+package io.tidbcloud.resourceserver.revocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.tidbcloud.api.security;
+package io.tidbcloud.resourceserver.error;
 
 /** The token is valid but lacks the scope an endpoint needs (RFC 6750 section 3.1, {@code insufficient_scope}). */
 public class InsufficientScopeException extends RuntimeException {
