@@ -11,7 +11,9 @@ import io.tidbcloud.resourceserver.revocation.RevokedTokenException;
 import io.tidbcloud.contract.Realm;
 import io.tidbcloud.contract.error.ApiError;
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.resourceserver.scope.RequiredScope;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -64,15 +66,6 @@ public class ErrorMapper {
                 .build();
     }
 
-    /** RFC 6750 section 3.1 {@code insufficient_scope}, naming the scope the endpoint needs. */
-    @ServerExceptionMapper
-    public Response insufficientScope(InsufficientScopeException e) {
-        return answer(GrpcStatus.PERMISSION_DENIED, e.getMessage())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME
-                        + "\", error=\"insufficient_scope\", scope=\"" + e.scope() + "\"")
-                .build();
-    }
-
     /** Keycloak cannot be reached to fetch its keys (the first request after a start without it). */
     @ServerExceptionMapper
     public Response authorizationServerUnavailable(OIDCException e) {
@@ -82,9 +75,18 @@ public class ErrorMapper {
                 .build();
     }
 
+    /**
+     * A {@code @PermissionsAllowed} check failed: for an endpoint that names its scope there, RFC 6750
+     * section 3.1 {@code insufficient_scope} naming it (the token's scopes are its permissions).
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return answer(GrpcStatus.PERMISSION_DENIED, "Permission denied").build();
+    public Response forbidden(ForbiddenException e, ResourceInfo resource) {
+        return RequiredScope.of(resource.getResourceMethod(), resource.getResourceClass())
+                .map(scope -> answer(GrpcStatus.PERMISSION_DENIED, "The access token lacks the scope " + scope)
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME
+                                + "\", error=\"insufficient_scope\", scope=\"" + scope + "\""))
+                .orElseGet(() -> answer(GrpcStatus.PERMISSION_DENIED, "Permission denied"))
+                .build();
     }
 
     /** The framework's own errors: unknown path, wrong method, unsupported media type... */
