@@ -2,20 +2,19 @@ package io.tidbcloud.auth.revocation;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tidbcloud.contract.error.GrpcStatus;
 import io.tidbcloud.contract.revocation.RevocationEndpoints;
+import io.tidbcloud.resourceserver.error.ServiceException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,9 +49,7 @@ public class RevocationFeedResource {
             @Context SseEventSink sink, @Context Sse sse) {
         String client = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
         if (client == null || !isSubscriber(client)) {
-            throw new WebApplicationException(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("error", "forbidden", "error_description", "client is not a revocation feed subscriber"))
-                    .build());
+            throw new ServiceException(GrpcStatus.PERMISSION_DENIED, "The client is not a revocation feed subscriber");
         }
         long from = position(lastEventId != null ? lastEventId : after);
         openStream(sink, sse);
@@ -70,10 +67,14 @@ public class RevocationFeedResource {
             sink.send(sse.newEventBuilder().comment("revocation feed").build()).toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WebApplicationException(Response.Status.SERVICE_UNAVAILABLE);
+            throw feedUnavailable();
         } catch (ExecutionException | TimeoutException e) {
-            throw new WebApplicationException(Response.Status.SERVICE_UNAVAILABLE);
+            throw feedUnavailable();
         }
+    }
+
+    private static ServiceException feedUnavailable() {
+        return new ServiceException(GrpcStatus.UNAVAILABLE, "The revocation feed could not be opened; try again");
     }
 
     /** Listed by client id; an entry ending in {@code *} admits every client id starting with the rest. */
@@ -95,8 +96,6 @@ public class RevocationFeedResource {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new WebApplicationException(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", "invalid_request", "error_description", "Last-Event-ID must be a feed position (a number)"))
-                .build());
+        throw new ServiceException(GrpcStatus.INVALID_ARGUMENT, "Last-Event-ID must be a feed position (a number)");
     }
 }

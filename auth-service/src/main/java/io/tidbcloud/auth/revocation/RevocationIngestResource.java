@@ -1,7 +1,9 @@
 package io.tidbcloud.auth.revocation;
 
+import io.tidbcloud.contract.error.GrpcStatus;
 import io.tidbcloud.contract.revocation.RevocationEndpoints;
 import io.tidbcloud.contract.revocation.RevocationEvent;
+import io.tidbcloud.resourceserver.error.ServiceException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -39,28 +40,24 @@ public class RevocationIngestResource {
     @Operation(summary = "Keycloak delivers revocations (internal; shared-secret header)")
     public Response deliver(@HeaderParam(RevocationEndpoints.SECRET_HEADER) String secret, List<RevocationEvent> delivered) {
         if (config.eventsSecret().filter(s -> !s.isBlank()).isEmpty()) {
-            return error(Response.Status.SERVICE_UNAVAILABLE, "not_configured", "auth-service has no TIDBCLOUD_EVENTS_SECRET");
+            throw new ServiceException(GrpcStatus.UNAVAILABLE, "auth-service has no TIDBCLOUD_EVENTS_SECRET");
         }
         if (secret == null || !constantTimeEquals(secret, config.eventsSecret().get())) {
-            return error(Response.Status.UNAUTHORIZED, "unauthorized", "missing or wrong " + RevocationEndpoints.SECRET_HEADER);
+            throw new ServiceException(GrpcStatus.UNAUTHENTICATED, "Missing or wrong " + RevocationEndpoints.SECRET_HEADER);
         }
         if (delivered == null || delivered.isEmpty()) {
-            return error(Response.Status.BAD_REQUEST, "invalid_request", "body must be a non-empty JSON array of revocations");
+            throw new ServiceException(GrpcStatus.INVALID_ARGUMENT, "body must be a non-empty JSON array of revocations");
         }
         if (delivered.size() > config.maxBatch()) {
-            return error(Response.Status.BAD_REQUEST, "invalid_request", "at most " + config.maxBatch() + " revocations per delivery");
+            throw new ServiceException(GrpcStatus.INVALID_ARGUMENT, "body carries at most " + config.maxBatch() + " revocations per delivery");
         }
-        return revocations.record(delivered)
-                .map(problem -> error(Response.Status.BAD_REQUEST, "invalid_request", problem))
-                .orElseGet(() -> Response.noContent().build());
+        revocations.record(delivered).ifPresent(problem -> {
+            throw new ServiceException(GrpcStatus.INVALID_ARGUMENT, problem);
+        });
+        return Response.noContent().build();
     }
 
     private static boolean constantTimeEquals(String given, String expected) {
         return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Response error(Response.Status status, String code, String description) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", code, "error_description", description)).build();
     }
 }

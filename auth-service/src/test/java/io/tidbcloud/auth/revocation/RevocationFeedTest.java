@@ -2,6 +2,10 @@ package io.tidbcloud.auth.revocation;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,20 +50,33 @@ class RevocationFeedTest {
     }
 
     @Test
-    void feedWithoutTokenIsUnauthorized() {
-        given().when().get("/v1/revocations/feed").then().statusCode(401);
+    void feedWithoutTokenIsUnauthorizedWithBareBearerChallenge() {
+        given().when().get("/v1/revocations/feed").then().statusCode(401)
+                .header("WWW-Authenticate", is("Bearer realm=\"tidbcloud\""))
+                .body("code", is(16)).body("details", empty());
+    }
+
+    @Test
+    void feedWithTamperedTokenIsUnauthorizedAsInvalidToken() {
+        String token = subscriber.token();
+        given().auth().oauth2(token.substring(0, token.length() - 4) + "AAAA").when().get("/v1/revocations/feed")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .body("code", is(16));
     }
 
     @Test
     void feedForAClientThatIsNoSubscriberIsForbidden() {
         given().auth().oauth2(stranger.token()).when().get("/v1/revocations/feed")
-                .then().statusCode(403);
+                .then().statusCode(403)
+                .body("code", is(7)).body("message", is("The client is not a revocation feed subscriber"));
     }
 
     @Test
     void feedWithBadLastEventIdIsBadRequest() {
         given().auth().oauth2(subscriber.token()).header("Last-Event-ID", "abc")
-                .when().get("/v1/revocations/feed").then().statusCode(400);
+                .when().get("/v1/revocations/feed").then().statusCode(400)
+                .body("code", is(3)).body("message", startsWith("Last-Event-ID "));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.tidbcloud.api.cluster;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
 import io.tidbcloud.api.error.ApiException;
 import io.tidbcloud.api.paging.PageParams;
 import io.tidbcloud.api.paging.PageRequest;
 import io.tidbcloud.api.paging.Paging;
 import io.tidbcloud.api.security.CurrentCaller;
-import io.tidbcloud.api.security.RequiresScope;
 import io.tidbcloud.contract.scope.ApiScope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -40,7 +40,7 @@ public class ClusterResource {
     CurrentCaller caller;
 
     @GET
-    @RequiresScope(ApiScope.CLUSTER_READ_VALUE)
+    @PermissionsAllowed(ApiScope.CLUSTER_READ_VALUE)
     @Operation(operationId = "ListClusters", summary = "List the clusters of the caller's projects",
             description = "Requires scope " + ApiScope.CLUSTER_READ_VALUE + ". Narrow to one project with project_id=<id> or filter=projectId=<id>. "
                     + "Paging: page (1-based) and page_size, or pageSize and pageToken; default 10, at most 100.")
@@ -56,7 +56,7 @@ public class ClusterResource {
 
     @GET
     @Path("{clusterId}")
-    @RequiresScope(ApiScope.CLUSTER_READ_VALUE)
+    @PermissionsAllowed(ApiScope.CLUSTER_READ_VALUE)
     @Operation(operationId = "GetCluster", summary = "Get a cluster",
             description = "Requires scope " + ApiScope.CLUSTER_READ_VALUE + ". A cluster outside the caller's projects answers 404.")
     public ClusterView get(@PathParam("clusterId") String clusterId) {
@@ -65,7 +65,7 @@ public class ClusterResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresScope(ApiScope.CLUSTER_WRITE_VALUE)
+    @PermissionsAllowed(ApiScope.CLUSTER_WRITE_VALUE)
     @Operation(operationId = "CreateCluster", summary = "Create a serverless cluster",
             description = "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE + ". Body {\"displayName\", \"region\": {\"name\": \"regions/...\"}, "
                     + "\"labels\": {\"tidb.cloud/project\": \"<id>\"}}; without the label the cluster goes to the caller's "
@@ -78,7 +78,7 @@ public class ClusterResource {
     @PATCH
     @Path("{clusterId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresScope(ApiScope.CLUSTER_WRITE_VALUE)
+    @PermissionsAllowed(ApiScope.CLUSTER_WRITE_VALUE)
     @Operation(operationId = "UpdateCluster", summary = "Rename or relabel a cluster",
             description = "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE + ". Body {\"displayName\"} and/or {\"labels\"} (labels replace the "
                     + "cluster's own labels; a different tidb.cloud/project label moves it to that project), or TiDB "
@@ -89,7 +89,7 @@ public class ClusterResource {
 
     @DELETE
     @Path("{clusterId}")
-    @RequiresScope(ApiScope.CLUSTER_WRITE_VALUE)
+    @PermissionsAllowed(ApiScope.CLUSTER_WRITE_VALUE)
     @Operation(operationId = "DeleteCluster", summary = "Delete a cluster",
             description = "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE + ". Answers with the cluster in state DELETING; once deleted it is "
                     + "gone from lists and GET answers 404.")

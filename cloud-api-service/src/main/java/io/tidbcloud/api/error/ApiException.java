@@ -1,19 +1,13 @@
 package io.tidbcloud.api.error;
 
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.resourceserver.error.ServiceException;
 
-/** A domain error that the API reports to the caller as is: status and a message safe to show. */
-public class ApiException extends RuntimeException {
-
-    private final GrpcStatus status;
+/** A domain error of the cloud API, answered as is by the resource-server library's error mapper. */
+public class ApiException extends ServiceException {
 
     public ApiException(GrpcStatus status, String message) {
-        super(message, null, false, false);
-        this.status = status;
-    }
-
-    public GrpcStatus status() {
-        return status;
+        super(status, message);
     }
 
     /** A bad request parameter or field; the message starts with its name. */

@@ -3,7 +3,7 @@ package io.tidbcloud.api.openapi;
 import io.tidbcloud.api.cluster.ClusterResource;
 import io.tidbcloud.api.project.ProjectResource;
 import io.tidbcloud.api.region.RegionResource;
-import io.tidbcloud.api.security.RequiresScope;
+import io.tidbcloud.resourceserver.scope.RequiredScope;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 
 /**
- * Names in the OpenAPI document the scope each operation needs, read from the same
- * {@link RequiresScope} annotations that {@code AccessFilter} enforces: the operation's security
+ * Names in the OpenAPI document the scope each operation needs, read ({@link RequiredScope}) from
+ * the same {@code @PermissionsAllowed} annotations that Quarkus enforces: the operation's security
  * requirement lists it ({@code bearer: [cluster:read]}) and {@code x-required-scope} repeats it.
  */
 public class ScopeOpenApiFilter implements OASFilter {
@@ -38,15 +38,10 @@ public class ScopeOpenApiFilter implements OASFilter {
     private static Map<String, String> scopes() {
         Map<String, String> scopes = new HashMap<>();
         for (Class<?> resource : RESOURCES) {
-            RequiresScope onClass = resource.getAnnotation(RequiresScope.class);
             for (Method method : resource.getDeclaredMethods()) {
                 var operation = method.getAnnotation(org.eclipse.microprofile.openapi.annotations.Operation.class);
-                RequiresScope required = method.getAnnotation(RequiresScope.class);
-                if (required == null) {
-                    required = onClass;
-                }
-                if (operation != null && !operation.operationId().isEmpty() && required != null) {
-                    scopes.put(operation.operationId(), required.value());
+                if (operation != null && !operation.operationId().isEmpty()) {
+                    RequiredScope.of(method, resource).ifPresent(scope -> scopes.put(operation.operationId(), scope));
                 }
             }
         }

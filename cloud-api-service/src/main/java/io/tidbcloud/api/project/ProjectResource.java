@@ -1,13 +1,13 @@
 package io.tidbcloud.api.project;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
 import io.tidbcloud.api.common.Ids;
 import io.tidbcloud.api.error.ApiException;
 import io.tidbcloud.api.paging.PageParams;
 import io.tidbcloud.api.paging.PageRequest;
 import io.tidbcloud.api.paging.Paging;
 import io.tidbcloud.api.security.CurrentCaller;
-import io.tidbcloud.api.security.RequiresScope;
 import io.tidbcloud.contract.scope.ApiScope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -38,7 +38,7 @@ public class ProjectResource {
     CurrentCaller caller;
 
     @GET
-    @RequiresScope(ApiScope.PROJECT_READ_VALUE)
+    @PermissionsAllowed(ApiScope.PROJECT_READ_VALUE)
     @Operation(operationId = "ListProjects", summary = "List the caller's projects", description = "Requires scope " + ApiScope.PROJECT_READ_VALUE + ". "
             + "Paging: page (1-based) and page_size, or pageSize and pageToken; default 10, at most 100.")
     public ProjectList list(@BeanParam PageParams params) {
@@ -50,7 +50,7 @@ public class ProjectResource {
 
     @GET
     @Path("{projectId}")
-    @RequiresScope(ApiScope.PROJECT_READ_VALUE)
+    @PermissionsAllowed(ApiScope.PROJECT_READ_VALUE)
     @Operation(operationId = "GetProject", summary = "Get one of the caller's projects",
             description = "Requires scope " + ApiScope.PROJECT_READ_VALUE + ". A project the caller is not a member of answers 404.")
     public ProjectView get(@PathParam("projectId") String projectId) {
@@ -62,7 +62,7 @@ public class ProjectResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresScope(ApiScope.PROJECT_WRITE_VALUE)
+    @PermissionsAllowed(ApiScope.PROJECT_WRITE_VALUE)
     @Operation(operationId = "CreateProject", summary = "Create a project in the caller's organization",
             description = "Requires scope " + ApiScope.PROJECT_WRITE_VALUE + ". Body {\"name\": \"...\"}; the caller becomes its owner.")
     public Response create(CreateProjectRequest request, @Context UriInfo uri) {

@@ -1,9 +1,10 @@
 package io.tidbcloud.api.security;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.tidbcloud.api.revocation.RevocationGuard;
+import io.tidbcloud.resourceserver.revocation.RevocationGuard;
 import io.tidbcloud.api.tenant.TenantService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -16,9 +17,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The one place where requests are authorized: an endpoint marked {@link RequiresScope} (or
- * {@link Authenticated}) needs a valid bearer token, and the scope it names. An authorized caller
- * is then enrolled as a tenant (their first call creates their organization and default project).
+ * What follows Quarkus' own checks for an endpoint that needs a token ({@link PermissionsAllowed},
+ * the token's scopes being its permissions, or {@link Authenticated}): the revocation check, and
+ * the caller's enrollment as a tenant (their first call creates their organization and default project).
  *
  * <p>Tokens are verified by quarkus-oidc against the realm's cached JWKS, with audience
  * {@code cloud-api}; authentication is not proactive, so its failures reach the API's exception
@@ -44,8 +45,8 @@ public class AccessFilter {
 
     private volatile Boolean benchBuild;
 
-    /** What each resource method needs, read from its annotations once. */
-    private final Map<Method, Requirement> requirements = new ConcurrentHashMap<>();
+    /** Whether each resource method needs a token, read from its annotations once. */
+    private final Map<Method, Boolean> needsToken = new ConcurrentHashMap<>();
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public void authorize(ResourceInfo resource) {
@@ -53,8 +54,7 @@ public class AccessFilter {
         if (method == null) {
             return;
         }
-        Requirement required = requirements.computeIfAbsent(method, m -> Requirement.of(m, resource.getResourceClass()));
-        if (!required.token()) {
+        if (!needsToken.computeIfAbsent(method, m -> needsToken(m, resource.getResourceClass()))) {
             return;
         }
         if (isBenchBuild()) {
@@ -70,9 +70,6 @@ public class AccessFilter {
         // A verified token may still be revoked (logout, revocation, ended session, disabled user).
         revocations.check(verified.revocationKeys());
         Caller caller = verified.caller();
-        if (required.scope() != null && !caller.hasScope(required.scope())) {
-            throw new InsufficientScopeException(required.scope());
-        }
         currentCaller.set(caller, tenants.enroll(caller));
     }
 
@@ -85,18 +82,8 @@ public class AccessFilter {
         return bench;
     }
 
-    /** Whether a resource method needs a token ({@link RequiresScope} or {@link Authenticated}), and which scope. */
-    private record Requirement(boolean token, String scope) {
-
-        static Requirement of(Method method, Class<?> type) {
-            RequiresScope scope = method.getAnnotation(RequiresScope.class);
-            if (scope == null) {
-                scope = type.getAnnotation(RequiresScope.class);
-            }
-            boolean token = scope != null
-                    || method.isAnnotationPresent(Authenticated.class)
-                    || type.isAnnotationPresent(Authenticated.class);
-            return new Requirement(token, scope == null ? null : scope.value());
-        }
+    private static boolean needsToken(Method method, Class<?> type) {
+        return method.isAnnotationPresent(PermissionsAllowed.class) || type.isAnnotationPresent(PermissionsAllowed.class)
+                || method.isAnnotationPresent(Authenticated.class) || type.isAnnotationPresent(Authenticated.class);
     }
 }

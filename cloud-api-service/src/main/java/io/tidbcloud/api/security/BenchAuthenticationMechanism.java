@@ -30,6 +30,7 @@ public class BenchAuthenticationMechanism implements HttpAuthenticationMechanism
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(bench.caller().subject()))
+                .addPermissionsAsString(bench.caller().scopes())
                 .build());
     }
 

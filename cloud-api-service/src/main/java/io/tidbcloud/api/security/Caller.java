@@ -20,10 +20,6 @@ public record Caller(String subject, Set<String> scopes, String displayName) {
                 token.getClaim("email"), token.getClaim("preferred_username"), token.getSubject()));
     }
 
-    public boolean hasScope(String scope) {
-        return scopes.contains(scope);
-    }
-
     private static String firstPresent(Object... values) {
         for (Object value : values) {
             if (value != null && !value.toString().isBlank()) {

@@ -1,7 +1,7 @@
 package io.tidbcloud.api.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.tidbcloud.api.revocation.RevocationKeys;
+import io.tidbcloud.resourceserver.revocation.RevocationKeys;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**

@@ -1,12 +1,15 @@
-package io.tidbcloud.api.revocation;
+package io.tidbcloud.resourceserver.revocation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.tidbcloud.contract.Realm;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The revocation feed subscription, under {@code tidbcloud.revocation.*} (env {@code TIDBCLOUD_REVOCATION_*}). */
+/**
+ * The revocation feed subscription, under {@code tidbcloud.revocation.*} (env
+ * {@code TIDBCLOUD_REVOCATION_*}). A service sets {@code auth-service-url} and {@code client-secret};
+ * the rest follows from its quarkus-oidc settings.
+ */
 @ConfigMapping(prefix = "tidbcloud.revocation")
 public interface RevocationConfig {
 
@@ -18,13 +21,14 @@ public interface RevocationConfig {
     Optional<String> authServiceUrl();
 
     /** Token endpoint for the client-credentials grant that authenticates the subscription. */
+    @WithDefault("${quarkus.oidc.auth-server-url}/protocol/openid-connect/token")
     String tokenUrl();
 
-    /** Client of realm tidbcloud that subscribes. */
-    @WithDefault(Realm.CLOUD_API)
+    /** Client of realm tidbcloud that subscribes: by default the service's own OIDC client. */
+    @WithDefault("${quarkus.oidc.client-id}")
     String clientId();
 
-    /** Its secret (env {@code TIDBCLOUD_CLOUD_API_SECRET}). */
+    /** Its secret. */
     Optional<String> clientSecret();
 
     /**

@@ -1,4 +1,4 @@
-package io.tidbcloud.api.revocation;
+package io.tidbcloud.resourceserver.revocation;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 

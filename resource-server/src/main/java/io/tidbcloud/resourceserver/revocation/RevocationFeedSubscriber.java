@@ -1,4 +1,4 @@
-package io.tidbcloud.api.revocation;
+package io.tidbcloud.resourceserver.revocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +55,8 @@ public class RevocationFeedSubscriber {
     private volatile long lastLineAt;
     private volatile long lastSeq;
     private volatile String problem = "not yet connected";
+    /** Whether the current attempt got the feed open (the backoff starts over after it). */
+    private volatile boolean connected;
     private String accessToken;
     private long accessTokenExpiresAt;
 
@@ -120,15 +122,19 @@ public class RevocationFeedSubscriber {
     private void subscribeForever() {
         long delay = config.reconnectDelay().toMillis();
         while (running) {
+            connected = false;
             try {
                 readFeed();
-                delay = config.reconnectDelay().toMillis();
             } catch (IOException | RuntimeException e) {
-                problem = "feed lost: " + e.getMessage();
+                problem = "feed lost: " + describe(e);
                 LOG.debugf("revocation feed: %s", e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+            if (connected) {
+                // The feed was up, so this loss is new: retry soon, not after the backoff of an earlier outage.
+                delay = config.reconnectDelay().toMillis();
             }
             if (running) {
                 LOG.infof("revocation feed: reconnecting in %d ms (%s)", delay, problem);
@@ -160,6 +166,7 @@ public class RevocationFeedSubscriber {
             throw new IOException("auth-service answered " + response.statusCode());
         }
         body = response.body();
+        connected = true;
         lastLineAt = System.nanoTime();
         problem = "catching up";
         LOG.infof("revocation feed: connected to %s after %d", feedUrl, lastSeq);
@@ -214,6 +221,18 @@ public class RevocationFeedSubscriber {
             body = null;
         }
         throw new IOException("auth-service closed the feed");
+    }
+
+    /** What went wrong, for readiness and the log; by exception type, as some carry no message. */
+    private String describe(Exception e) {
+        if (e instanceof java.net.ConnectException) {
+            return "cannot connect to " + config.authServiceUrl().orElse("auth-service");
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "auth-service did not answer in time";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private void cutSilentFeed() {

@@ -1,4 +1,4 @@
-package io.tidbcloud.api.error;
+package io.tidbcloud.resourceserver.error;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;

@@ -1,4 +1,4 @@
-package io.tidbcloud.api.revocation;
+package io.tidbcloud.resourceserver.revocation;
 
 /** The token verifies, but Keycloak has revoked it (logout, revocation, ended session, disabled user...). */
 public class RevokedTokenException extends RuntimeException {

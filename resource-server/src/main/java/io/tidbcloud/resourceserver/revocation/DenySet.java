@@ -1,4 +1,4 @@
-package io.tidbcloud.api.revocation;
+package io.tidbcloud.resourceserver.revocation;
 
 import io.tidbcloud.contract.revocation.Covers;
 import io.tidbcloud.contract.revocation.RevocationEvent;

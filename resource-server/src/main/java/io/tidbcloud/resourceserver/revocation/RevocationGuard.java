@@ -1,6 +1,6 @@
-package io.tidbcloud.api.revocation;
+package io.tidbcloud.resourceserver.revocation;
 
-import io.tidbcloud.api.error.ApiException;
+import io.tidbcloud.resourceserver.error.ServiceException;
 import io.tidbcloud.contract.error.GrpcStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,7 +27,7 @@ public class RevocationGuard {
             return;
         }
         if (!feed.isFresh()) {
-            throw new ApiException(GrpcStatus.UNAVAILABLE,
+            throw new ServiceException(GrpcStatus.UNAVAILABLE,
                     "Revocation status cannot be checked right now (revocation feed lost); try again shortly");
         }
         if (denySet.isRevoked(token.tokenId(), token.sessionId(), token.clientId(), token.subject(), token.issuedAt(),

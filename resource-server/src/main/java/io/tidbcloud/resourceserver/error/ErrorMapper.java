@@ -1,4 +1,4 @@
-package io.tidbcloud.api.error;
+package io.tidbcloud.resourceserver.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -7,30 +7,34 @@ import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.tidbcloud.api.revocation.RevokedTokenException;
-import io.tidbcloud.api.security.InsufficientScopeException;
+import io.tidbcloud.resourceserver.revocation.RevokedTokenException;
 import io.tidbcloud.contract.Realm;
 import io.tidbcloud.contract.error.ApiError;
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.resourceserver.scope.RequiredScope;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where failures become answers: the error body of ARCHITECTURE.md
- * ({@code {"code", "message", "details"}}) with its HTTP status, and for authentication and
- * authorization failures the RFC 6750 section 3 {@code WWW-Authenticate} challenge. Messages are
- * written here or come from {@link ApiException}; no class name or stack trace reaches a client.
+ * The one place where failures become answers, for every service that depends on this library:
+ * the error body of ARCHITECTURE.md ({@code {"code", "message", "details"}}) with its HTTP status,
+ * and for authentication and authorization failures the RFC 6750 section 3
+ * {@code WWW-Authenticate} challenge. Messages are written here or come from a
+ * {@link ServiceException}; no class name or stack trace reaches a client.
  */
-public class ApiExceptionMapper {
+public class ErrorMapper {
 
-    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class);
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
 
     @ServerExceptionMapper
-    public Response apiError(ApiException e) {
+    public Response serviceError(ServiceException e) {
         return answer(e.status(), e.getMessage()).build();
     }
 
@@ -62,15 +66,6 @@ public class ApiExceptionMapper {
                 .build();
     }
 
-    /** RFC 6750 section 3.1 {@code insufficient_scope}, naming the scope the endpoint needs. */
-    @ServerExceptionMapper
-    public Response insufficientScope(InsufficientScopeException e) {
-        return answer(GrpcStatus.PERMISSION_DENIED, e.getMessage())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME
-                        + "\", error=\"insufficient_scope\", scope=\"" + e.scope() + "\"")
-                .build();
-    }
-
     /** Keycloak cannot be reached to fetch its keys (the first request after a start without it). */
     @ServerExceptionMapper
     public Response authorizationServerUnavailable(OIDCException e) {
@@ -80,9 +75,18 @@ public class ApiExceptionMapper {
                 .build();
     }
 
+    /**
+     * A {@code @PermissionsAllowed} check failed: for an endpoint that names its scope there, RFC 6750
+     * section 3.1 {@code insufficient_scope} naming it (the token's scopes are its permissions).
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return answer(GrpcStatus.PERMISSION_DENIED, "Permission denied").build();
+    public Response forbidden(ForbiddenException e, ResourceInfo resource) {
+        return RequiredScope.of(resource.getResourceMethod(), resource.getResourceClass())
+                .map(scope -> answer(GrpcStatus.PERMISSION_DENIED, "The access token lacks the scope " + scope)
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME
+                                + "\", error=\"insufficient_scope\", scope=\"" + scope + "\""))
+                .orElseGet(() -> answer(GrpcStatus.PERMISSION_DENIED, "Permission denied"))
+                .build();
     }
 
     /** The framework's own errors: unknown path, wrong method, unsupported media type... */
@@ -163,18 +167,22 @@ public class ApiExceptionMapper {
         };
     }
 
-    /** Says why a token failed without echoing library internals; quoted-string safe. */
+    /**
+     * Says why a token failed without echoing library internals; quoted-string safe. Read from the
+     * error codes of jose4j's {@link InvalidJwtException}, which quarkus-oidc keeps as the cause.
+     */
     private static String describe(AuthenticationFailedException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String text = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (text.contains("expired") || text.contains("no longer valid")) {
-                return "The access token expired";
-            }
-            if (text.contains("audience") || text.contains("aud ")) {
-                return "The access token is not issued for this API (audience " + Realm.CLOUD_API + ")";
-            }
-            if (text.contains("issuer")) {
-                return "The access token is not issued by this API's authorization server";
+            if (t instanceof InvalidJwtException invalid) {
+                if (invalid.hasExpired()) {
+                    return "The access token expired";
+                }
+                if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+                    return "The access token is not issued for this API (audience)";
+                }
+                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID) || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+                    return "The access token is not issued by this API's authorization server";
+                }
             }
         }
         return "The access token is malformed, badly signed, expired or not issued for this API";
