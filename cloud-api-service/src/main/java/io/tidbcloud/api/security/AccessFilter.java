@@ -6,7 +6,6 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tidbcloud.resourceserver.revocation.RevocationGuard;
 import io.tidbcloud.api.tenant.TenantService;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -39,12 +38,6 @@ public class AccessFilter {
     @Inject
     RevocationGuard revocations;
 
-    /** Resolvable only in the benchmark's build (authorization off); see {@link BenchModeCaller}. */
-    @Inject
-    Instance<BenchModeCaller> benchMode;
-
-    private volatile Boolean benchBuild;
-
     /** Whether each resource method needs a token, read from its annotations once. */
     private final Map<Method, Boolean> needsToken = new ConcurrentHashMap<>();
 
@@ -57,11 +50,6 @@ public class AccessFilter {
         if (!needsToken.computeIfAbsent(method, m -> needsToken(m, resource.getResourceClass()))) {
             return;
         }
-        if (isBenchBuild()) {
-            Caller caller = benchMode.get().caller();
-            currentCaller.set(caller, tenants.enroll(caller));
-            return;
-        }
         // Reading the identity authenticates the request; a bad token throws AuthenticationFailedException here.
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthorizedException();
@@ -71,15 +59,6 @@ public class AccessFilter {
         revocations.check(verified.revocationKeys());
         Caller caller = verified.caller();
         currentCaller.set(caller, tenants.enroll(caller));
-    }
-
-    private boolean isBenchBuild() {
-        Boolean bench = benchBuild;
-        if (bench == null) {
-            bench = benchMode.isResolvable();
-            benchBuild = bench;
-        }
-        return bench;
     }
 
     private static boolean needsToken(Method method, Class<?> type) {

@@ -1,11 +1,8 @@
-package io.tidbcloud.api.security;
+package io.tidbcloud.bench.authoff;
 
-import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
@@ -15,11 +12,9 @@ import jakarta.inject.Inject;
 import java.util.Set;
 
 /**
- * Part of the benchmark build's switched-off authorization ({@link BenchModeCaller}): every request
- * is authenticated as the bench caller without reading any token, so that {@code @Authenticated}
- * resources answer. Exists only in a build made with {@code -Dquarkus.profile=bench}.
+ * Authenticates every request as the bench caller ({@link BenchModeCaller}) without reading any
+ * token, ahead of quarkus-oidc's mechanism.
  */
-@IfBuildProfile("bench")
 @ApplicationScoped
 public class BenchAuthenticationMechanism implements HttpAuthenticationMechanism {
 
@@ -28,10 +23,7 @@ public class BenchAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(bench.caller().subject()))
-                .addPermissionsAsString(bench.caller().scopes())
-                .build());
+        return Uni.createFrom().item(bench.identity());
     }
 
     @Override
