@@ -30,11 +30,11 @@ import java.util.stream.Stream;
  */
 final class AotTraining {
 
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     static int run() throws IOException {
-        // Named "localhost", as the default profile's endpoints are: resolving a name loads classes an address does not.
+        // Named "localhost", as the default profile's endpoints are: resolving a name loads classes an address does
+        // not.
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/", AotTraining::answer);
         server.start();
@@ -42,32 +42,62 @@ final class AotTraining {
         try {
             String base = "http://localhost:" + server.getAddress().getPort();
             Map<String, String> env = Map.of(
-                    "TICLOUD_CONFIG_DIR", dir.resolve("config").toString(),
-                    "TICLOUD_OAUTH_ENDPOINT", base + "/realms/tidbcloud",
-                    "TICLOUD_API_ENDPOINT", base,
-                    "TICLOUD_CREDENTIAL_STORE", "file");
+                    "TICLOUD_CONFIG_DIR",
+                    dir.resolve("config").toString(),
+                    "TICLOUD_OAUTH_ENDPOINT",
+                    base + "/realms/tidbcloud",
+                    "TICLOUD_API_ENDPOINT",
+                    base,
+                    "TICLOUD_CREDENTIAL_STORE",
+                    "file");
             long now = System.currentTimeMillis() / 1000;
-            new CredentialStore(dir.resolve("config")).save("default", new Credentials(base + "/realms/tidbcloud",
-                    "ticloud-cli", "training-access", "training-refresh", null, now - 301, now - 1,
-                    "openid project:read cluster:read", "training@example.com"));
+            new CredentialStore(dir.resolve("config"))
+                    .save(
+                            "default",
+                            new Credentials(
+                                    base + "/realms/tidbcloud",
+                                    "ticloud-cli",
+                                    "training-access",
+                                    "training-refresh",
+                                    null,
+                                    now - 301,
+                                    now - 1,
+                                    "openid project:read cluster:read",
+                                    "training@example.com"));
             HttpClient http = CliHttpClient.create(); // the client a real run builds, so its classes are cached
             String[][] commands = {
-                {"--help"}, {"--version"}, {"project", "list", "-o", "json"}, {"project", "list"},
-                {"serverless", "list", "-o", "json"}, {"serverless", "list"}, {"auth", "token"},
-                {"project", "list", "-o", "json"}, {"config", "list"},
+                {"--help"},
+                {"--version"},
+                {"project", "list", "-o", "json"},
+                {"project", "list"},
+                {"serverless", "list", "-o", "json"},
+                {"serverless", "list"},
+                {"auth", "token"},
+                {"project", "list", "-o", "json"},
+                {"config", "list"},
             };
             for (String[] args : commands) {
                 StringWriter sink = new StringWriter();
-                CliContext context = new CliContext(new PrintWriter(sink), new PrintWriter(sink), env,
-                        dir, http, Clock.systemUTC(), Sleeper.system(), BrowserOpener.system(Map.of()), false,
-                        new GlobalOptions(), new BufferedReader(new StringReader("")));
+                CliContext context = new CliContext(
+                        new PrintWriter(sink),
+                        new PrintWriter(sink),
+                        env,
+                        dir,
+                        http,
+                        Clock.systemUTC(),
+                        Sleeper.system(),
+                        BrowserOpener.system(Map.of()),
+                        false,
+                        new GlobalOptions(),
+                        new BufferedReader(new StringReader("")));
                 Ticloud.run(context, args);
             }
             return 0;
         } finally {
             server.stop(0);
             try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }

@@ -3,15 +3,15 @@ package io.tidbcloud.cli;
 import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.config.Settings;
 import io.tidbcloud.cli.credentials.CredentialStore;
-import io.tidbcloud.cli.http.HttpTransport;
 import io.tidbcloud.cli.http.CliHttpClient;
+import io.tidbcloud.cli.http.HttpTransport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Method;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -45,9 +45,27 @@ public record CliContext(
         GlobalOptions options,
         BufferedReader in) {
 
-    public CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Path home, HttpClient http,
-                      Clock clock, Sleeper sleeper, BrowserOpener browser, boolean interactive) {
-        this(out, err, env, home, http, clock, sleeper, browser, interactive, new GlobalOptions(),
+    public CliContext(
+            PrintWriter out,
+            PrintWriter err,
+            Map<String, String> env,
+            Path home,
+            HttpClient http,
+            Clock clock,
+            Sleeper sleeper,
+            BrowserOpener browser,
+            boolean interactive) {
+        this(
+                out,
+                err,
+                env,
+                home,
+                http,
+                clock,
+                sleeper,
+                browser,
+                interactive,
+                new GlobalOptions(),
                 new BufferedReader(new StringReader("")));
     }
 

@@ -32,8 +32,7 @@ public final class Commands {
     /** "ticloud 0.1.0", on every command's {@code -V/--version}. */
     private static final CommandLine.IVersionProvider VERSION = new Ticloud.Version();
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /** What a command does with the options parsed for it; returns the exit code. */
     @FunctionalInterface
@@ -129,8 +128,9 @@ public final class Commands {
 
         /** A usage error becomes picocli's, for this command's usage help; any other failure stays as it is. */
         private RuntimeException asParameterException(CliException e) {
-            return e.exitCode() == ExitCode.USAGE ? new CommandLine.ParameterException(command.commandLine(),
-                    e.getMessage()) : e;
+            return e.exitCode() == ExitCode.USAGE
+                    ? new CommandLine.ParameterException(command.commandLine(), e.getMessage())
+                    : e;
         }
     }
 
@@ -194,9 +194,14 @@ public final class Commands {
          */
         public CommandSpec build() {
             spec.versionProvider(VERSION); // -V means the same on every command: ticloud's version
-            spec.addOption(flag("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
-            spec.addOption(flag("-V", "--version").versionHelp(true)
-                    .description("Print version information and exit.").build());
+            spec.addOption(flag("-h", "--help")
+                    .usageHelp(true)
+                    .description("Show this help message and exit.")
+                    .build());
+            spec.addOption(flag("-V", "--version")
+                    .versionHelp(true)
+                    .description("Print version information and exit.")
+                    .build());
             return spec;
         }
     }

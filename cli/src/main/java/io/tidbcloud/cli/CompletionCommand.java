@@ -15,11 +15,14 @@ public final class CompletionCommand {
 
     public static final String NAME = "completion";
 
-    public enum Shell { bash, zsh, fish }
+    public enum Shell {
+        bash,
+        zsh,
+        fish
+    }
 
     /** What {@code completion} was asked for: the shell. */
-    public record Options(Shell shell) {
-    }
+    public record Options(Shell shell) {}
 
     private final CliContext context;
     private final CommandSpec root;
@@ -32,11 +35,16 @@ public final class CompletionCommand {
 
     static CommandSpec spec(CliContext context) {
         PositionalParamSpec shell = Commands.parameter(Shell.class, "SHELL")
-                .description("${COMPLETION-CANDIDATES}").build();
+                .description("${COMPLETION-CANDIDATES}")
+                .build();
         // The tree this command was parsed in: known once it has been added to its root.
-        return Commands.command(NAME, () -> new Options(shell.getValue()),
-                        options -> new CompletionCommand(context, shell.command().root()).run(options))
-                .description("Print a shell completion script.",
+        return Commands.command(
+                        NAME,
+                        () -> new Options(shell.getValue()),
+                        options ->
+                                new CompletionCommand(context, shell.command().root()).run(options))
+                .description(
+                        "Print a shell completion script.",
                         "bash: source <(ticloud completion bash)",
                         "zsh:  source <(ticloud completion zsh)",
                         "fish: ticloud completion fish | source")
@@ -49,8 +57,9 @@ public final class CompletionCommand {
         CommandLine root = this.root.commandLine();
         String script = switch (shell) {
             case bash -> AutoComplete.bash("ticloud", root);
-            case zsh -> "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
-                    + AutoComplete.bash("ticloud", root);
+            case zsh ->
+                "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
+                        + AutoComplete.bash("ticloud", root);
             case fish -> fish(root.getCommandSpec());
         };
         context.out().print(script);
@@ -74,8 +83,13 @@ public final class CompletionCommand {
             if (!entry.getKey().equals(sub.name())) {
                 continue; // aliases complete through their command
             }
-            script.append("complete -c ticloud -n '").append(condition).append("' -a ").append(sub.name())
-                    .append(" -d ").append(quote(firstLine(sub))).append('\n');
+            script.append("complete -c ticloud -n '")
+                    .append(condition)
+                    .append("' -a ")
+                    .append(sub.name())
+                    .append(" -d ")
+                    .append(quote(firstLine(sub)))
+                    .append('\n');
             appendFish(script, sub, path + " " + sub.name());
         }
         for (OptionSpec option : command.options()) {
@@ -84,8 +98,10 @@ public final class CompletionCommand {
             }
             script.append("complete -c ticloud");
             if (!path.isEmpty()) {
-                script.append(" -n '").append("__fish_seen_subcommand_from ")
-                        .append(path.substring(path.lastIndexOf(' ') + 1)).append('\'');
+                script.append(" -n '")
+                        .append("__fish_seen_subcommand_from ")
+                        .append(path.substring(path.lastIndexOf(' ') + 1))
+                        .append('\'');
             }
             for (String name : option.names()) {
                 script.append(name.startsWith("--") ? " -l " + name.substring(2) : " -s " + name.substring(1));
@@ -97,7 +113,9 @@ public final class CompletionCommand {
             }
             String[] description = option.description();
             if (description.length > 0) {
-                script.append(" -d ").append(quote(description[0].replaceAll("\\$\\{[^}]*}", "").trim()));
+                script.append(" -d ")
+                        .append(quote(
+                                description[0].replaceAll("\\$\\{[^}]*}", "").trim()));
             }
             script.append('\n');
         }

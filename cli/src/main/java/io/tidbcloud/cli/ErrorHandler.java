@@ -2,8 +2,8 @@ package io.tidbcloud.cli;
 
 import io.tidbcloud.cli.auth.OAuthProtocolException;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.InterruptedIOException;
+import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -32,8 +32,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         return failure.exitCode().value();
     }
 
-    record Failure(ExitCode exitCode, String message) {
-    }
+    record Failure(ExitCode exitCode, String message) {}
 
     static Failure classify(Throwable ex) {
         if (ex instanceof CliException cli) {
@@ -42,11 +41,12 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof OAuthProtocolException oauth) {
             return new Failure(ExitCode.ERROR, "The sign-in server refused the request: " + oauth.describe());
         }
-        if (ex instanceof InterruptedException || ex instanceof InterruptedIOException
-                && !(ex instanceof HttpTimeoutException)) {
+        if (ex instanceof InterruptedException
+                || ex instanceof InterruptedIOException && !(ex instanceof HttpTimeoutException)) {
             return new Failure(ExitCode.INTERRUPTED, "Interrupted.");
         }
-        if (ex instanceof ConnectException || ex instanceof HttpConnectTimeoutException
+        if (ex instanceof ConnectException
+                || ex instanceof HttpConnectTimeoutException
                 || ex.getCause() instanceof UnresolvedAddressException) {
             return new Failure(ExitCode.ERROR, "Cannot connect to the server: " + describe(ex));
         }

@@ -7,8 +7,7 @@ import javax.net.ssl.SSLContext;
 /** Entry point of {@code ticloud}. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws Exception {
         // Before anything reads the JVM's default TLS context (the Nimbus SDK does at class set-up): only a

@@ -32,23 +32,28 @@ public final class Ticloud {
     /** Writes completion for the whole tree, so it needs every group built. */
     private static final String NEEDS_WHOLE_TREE = CompletionCommand.NAME;
 
-    private record Group(String name, Function<CliContext, CommandSpec> spec) {
-    }
+    private record Group(String name, Function<CliContext, CommandSpec> spec) {}
 
-    private Ticloud() {
-    }
+    private Ticloud() {}
 
     /** {@code ticloud} itself, with the options every command inherits, written into {@code options}. */
     private static CommandSpec spec(GlobalOptions options) {
         // Written into GlobalOptions as they are parsed: picocli gives each subcommand a copy of an inherited
         // option, and the copies share this setter, so -P before or after the subcommand ends up in one place.
         // No initial value: picocli writes only what the command line gives; GlobalOptions holds the defaults.
-        OptionSpec profile = option(String.class, "-P", "--profile").scopeType(ScopeType.INHERIT)
-                .paramLabel("PROFILE").description("Use this profile of config.toml instead of the current one.")
-                .hasInitialValue(false).setter(setter(String.class, options::profile)).build();
-        OptionSpec debug = flag("-D", "--debug").scopeType(ScopeType.INHERIT)
+        OptionSpec profile = option(String.class, "-P", "--profile")
+                .scopeType(ScopeType.INHERIT)
+                .paramLabel("PROFILE")
+                .description("Use this profile of config.toml instead of the current one.")
+                .hasInitialValue(false)
+                .setter(setter(String.class, options::profile))
+                .build();
+        OptionSpec debug = flag("-D", "--debug")
+                .scopeType(ScopeType.INHERIT)
                 .description("Print every HTTP exchange on stderr (tokens masked).")
-                .hasInitialValue(false).setter(setter(Boolean.class, options::debug)).build();
+                .hasInitialValue(false)
+                .setter(setter(Boolean.class, options::debug))
+                .build();
         return Commands.group("ticloud")
                 .description("Command-line client of TiDB Cloud: sign in with your browser, then manage projects "
                         + "and clusters.")

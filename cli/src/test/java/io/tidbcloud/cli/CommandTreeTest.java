@@ -41,11 +41,14 @@ class CommandTreeTest {
     void noCommandLineMakesPicocliReadAnAnnotation(@TempDir Path configDir) throws Exception {
         try (RecordingLoader loader = new RecordingLoader(codeSource(Ticloud.class), codeSource(Probe.class))) {
             @SuppressWarnings("unchecked")
-            Function<Path, List<Integer>> probe = (Function<Path, List<Integer>>)
-                    loader.loadClass(Probe.class.getName()).getDeclaredConstructor().newInstance();
+            Function<Path, List<Integer>> probe =
+                    (Function<Path, List<Integer>>) loader.loadClass(Probe.class.getName())
+                            .getDeclaredConstructor()
+                            .newInstance();
 
             assertEquals(List.of(0, 0, 0, 0, 0, 2, 0), probe.apply(configDir));
-            assertTrue(loader.loaded.containsAll(Set.of("picocli.CommandLine", LoginCommand.class.getName())),
+            assertTrue(
+                    loader.loaded.containsAll(Set.of("picocli.CommandLine", LoginCommand.class.getName())),
                     "the probe ran on classes of its own loader");
             List<String> annotationTypes = new ArrayList<>();
             for (String name : loader.loaded) {
@@ -88,8 +91,13 @@ class CommandTreeTest {
 
         /** Help and completion build the whole tree; then a usage error in an ArgGroup, and a command that runs. */
         private static final String[][] COMMAND_LINES = {
-            {"--help"}, {"--version"}, {"completion", "bash"}, {"completion", "fish"},
-            {"auth", "login", "--help"}, {"serverless", "update", "-c", "1"}, {"config", "describe", "-o", "json"},
+            {"--help"},
+            {"--version"},
+            {"completion", "bash"},
+            {"completion", "fish"},
+            {"auth", "login", "--help"},
+            {"serverless", "update", "-c", "1"},
+            {"config", "describe", "-o", "json"},
         };
 
         @Override
@@ -97,9 +105,16 @@ class CommandTreeTest {
             List<Integer> exitCodes = new ArrayList<>();
             for (String[] args : COMMAND_LINES) {
                 StringWriter sink = new StringWriter();
-                CliContext context = new CliContext(new PrintWriter(sink), new PrintWriter(sink),
-                        Map.of("TICLOUD_CONFIG_DIR", configDir.toString()), configDir, null, Clock.systemUTC(),
-                        Sleeper.system(), null, false); // no HTTP client nor browser: none of them sends or opens
+                CliContext context = new CliContext(
+                        new PrintWriter(sink),
+                        new PrintWriter(sink),
+                        Map.of("TICLOUD_CONFIG_DIR", configDir.toString()),
+                        configDir,
+                        null,
+                        Clock.systemUTC(),
+                        Sleeper.system(),
+                        null,
+                        false); // no HTTP client nor browser: none of them sends or opens
                 exitCodes.add(Ticloud.run(context, args));
             }
             return exitCodes;
@@ -152,9 +167,11 @@ class CommandTreeTest {
         assertTrue(Files.isDirectory(root), root + " is not the classes directory");
         List<Class<?>> classes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".class")).toList()) {
                 String relative = root.relativize(file).toString();
-                String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+                String name = relative.substring(0, relative.length() - ".class".length())
+                        .replace('/', '.');
                 if (name.startsWith("io.tidbcloud.cli.")) { // not picocli's own, which are compiled there too
                     classes.add(Class.forName(name, false, CommandTreeTest.class.getClassLoader()));
                 }

@@ -12,6 +12,5 @@ public final class Realm {
      */
     public static final String CLOUD_API = "cloud-api";
 
-    private Realm() {
-    }
+    private Realm() {}
 }

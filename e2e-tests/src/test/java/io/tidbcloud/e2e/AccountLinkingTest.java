@@ -3,7 +3,6 @@ package io.tidbcloud.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,21 +61,31 @@ class AccountLinkingTest {
                 assertThat(browser.pageText())
                         .contains("A TiDB Cloud account with email " + CAROL + " already exists")
                         .contains("first prove that the account is yours");
-                assertThat(browser.isPresent(By.id("updateProfile"))).as("no review-profile detour").isFalse();
-                assertThat(admin.linkedProviders(userId)).as("nothing linked at the question").containsExactly("google");
+                assertThat(browser.isPresent(By.id("updateProfile")))
+                        .as("no review-profile detour")
+                        .isFalse();
+                assertThat(admin.linkedProviders(userId))
+                        .as("nothing linked at the question")
+                        .containsExactly("google");
                 browser.click(By.id("linkAccount"));
 
                 browser.awaitText("Sign in with the provider you used before to link Microsoft");
                 assertThat(browser.isPresent(By.id("social-google"))).isTrue();
-                assertThat(browser.isPresent(By.id("social-microsoft"))).as("only the already linked provider proves it").isFalse();
-                assertThat(browser.isPresent(By.cssSelector("input[type=password]"))).isFalse();
-                assertThat(admin.linkedProviders(userId)).as("nothing linked before the proof").containsExactly("google");
+                assertThat(browser.isPresent(By.id("social-microsoft")))
+                        .as("only the already linked provider proves it")
+                        .isFalse();
+                assertThat(browser.isPresent(By.cssSelector("input[type=password]")))
+                        .isFalse();
+                assertThat(admin.linkedProviders(userId))
+                        .as("nothing linked before the proof")
+                        .containsExactly("google");
                 browser.screenshot("account-linking-reauthenticate");
 
                 browser.click(By.id("social-google"));
                 assertThat(pages.upstreamRealm()).isEqualTo("google-dev");
                 pages.signInUpstream("carol", "carol-pass");
-                JsonNode idToken = CodeFlowTestClient.claims(client.awaitTokens().path("id_token").asText());
+                JsonNode idToken = CodeFlowTestClient.claims(
+                        client.awaitTokens().path("id_token").asText());
                 assertThat(idToken.path("sub").asText()).isEqualTo(firstSub);
             } finally {
                 browser.screenshot("account-linking-done");
@@ -88,7 +97,8 @@ class AccountLinkingTest {
         try (Browser browser = new Browser()) {
             browser.open(client.authorizationUrl("microsoft"));
             new SignInPages(browser).signInUpstream("carol", "carol-pass");
-            JsonNode idToken = CodeFlowTestClient.claims(client.awaitTokens().path("id_token").asText());
+            JsonNode idToken = CodeFlowTestClient.claims(
+                    client.awaitTokens().path("id_token").asText());
             assertThat(idToken.path("sub").asText()).isEqualTo(firstSub);
         }
     }

@@ -71,17 +71,21 @@ class AdminRevocationEndToEndTest {
 
     /** Calls the admin API of realm tidbcloud; returns System.nanoTime() when it answered 204. */
     private static long admin(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestStack.keycloakUrl() + "/admin/realms/tidbcloud" + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(TestStack.keycloakUrl() + "/admin/realms/tidbcloud" + path))
                 .header("Authorization", "Bearer " + stack.admin().adminToken());
         if (json != null) {
             ObjectNode body = (ObjectNode) JSON.readTree(json);
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         long answered = System.nanoTime();
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(204);
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isEqualTo(204);
         return answered;
     }
 }

@@ -39,8 +39,8 @@ class AuthServiceRestartEndToEndTest {
     private static final Duration RIGHT_AFTER_RESTART = Duration.ofSeconds(3);
 
     @RegisterExtension
-    static final RevocationStack stack = RevocationStack.withApiInstances(1)
-            .withApiSetting("TIDBCLOUD_REVOCATION_STALENESS_BOUND", STALENESS_BOUND);
+    static final RevocationStack stack =
+            RevocationStack.withApiInstances(1).withApiSetting("TIDBCLOUD_REVOCATION_STALENESS_BOUND", STALENESS_BOUND);
 
     @Test
     void authServiceRestartedWithinTheStalenessBoundLeavesTheApiAnsweringAndARevocationRightAfterItIsEnforced()
@@ -63,8 +63,10 @@ class AuthServiceRestartEndToEndTest {
             stack.startAuthService();
             answersDuringRestart = poller.answers();
         }
-        assertThat(answersDuringRestart).as("the API's answers to a valid token while auth-service restarted")
-                .isNotEmpty().allMatch(answer -> answer.startsWith("200 "));
+        assertThat(answersDuringRestart)
+                .as("the API's answers to a valid token while auth-service restarted")
+                .isNotEmpty()
+                .allMatch(answer -> answer.startsWith("200 "));
 
         long revokedRightAfter = revokeAccessTokenAtKeycloak(user, revokedAfter);
         assertRefusedWithin(api, revokedAfter, revokedRightAfter, RIGHT_AFTER_RESTART);

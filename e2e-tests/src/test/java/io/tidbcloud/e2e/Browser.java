@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -27,9 +26,17 @@ final class Browser implements AutoCloseable {
         Path profile = Files.createTempDirectory("e2e-chromium");
         ChromeOptions options = new ChromeOptions()
                 .setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--window-size=1280,900",
+                        "--user-data-dir=" + profile);
         this.service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
@@ -80,9 +87,11 @@ final class Browser implements AutoCloseable {
     /** Waits until the page shows the text, and says what it showed instead when it never does. */
     void awaitText(String text) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> pageText().contains(text));
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(d -> pageText().contains(text));
         } catch (RuntimeException e) {
-            throw new AssertionError("page " + currentUrl() + " never showed '" + text + "'; it shows:\n" + pageText(), e);
+            throw new AssertionError(
+                    "page " + currentUrl() + " never showed '" + text + "'; it shows:\n" + pageText(), e);
         }
     }
 

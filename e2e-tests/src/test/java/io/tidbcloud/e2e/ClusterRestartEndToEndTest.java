@@ -61,7 +61,9 @@ class ClusterRestartEndToEndTest {
         try (ServiceProcess first = ServiceProcess.start("cloud-api-service", workerDown)) {
             creating = create(first, token, "resume-create");
             deleting = create(first, token, "resume-delete");
-            assertThat(send(first, token, "DELETE", "/v1beta1/clusters/" + deleting).path("state").asText())
+            assertThat(send(first, token, "DELETE", "/v1beta1/clusters/" + deleting)
+                            .path("state")
+                            .asText())
                     .isEqualTo("DELETING");
 
             Thread.sleep(2_500); // well past the 1 s delays: only a worker would move them on
@@ -76,10 +78,13 @@ class ClusterRestartEndToEndTest {
             JsonNode active = send(second, token, "GET", "/v1beta1/clusters/" + creating);
             assertThat(active.path("endpoints").path("public").path("host").asText())
                     .isEqualTo("gateway01.eu-central-1.prod.aws.tidbcloud.com");
-            assertThat(active.path("endpoints").path("public").path("port").asInt()).isEqualTo(4000);
+            assertThat(active.path("endpoints").path("public").path("port").asInt())
+                    .isEqualTo(4000);
             assertThat(active.path("userPrefix").asText()).matches("[A-Za-z0-9]{15}");
 
-            await("the cluster left DELETING is gone", () -> status(second, token, "/v1beta1/clusters/" + deleting) == 404);
+            await(
+                    "the cluster left DELETING is gone",
+                    () -> status(second, token, "/v1beta1/clusters/" + deleting) == 404);
             JsonNode list = send(second, token, "GET", "/v1beta1/clusters");
             assertThat(list.path("totalSize").asInt()).isEqualTo(1);
             assertThat(list.path("clusters").get(0).path("clusterId").asText()).isEqualTo(creating);
@@ -87,10 +92,14 @@ class ClusterRestartEndToEndTest {
     }
 
     private static String create(ServiceProcess api, String token, String name) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("displayName", name, "region", Map.of("name", "regions/aws-eu-central-1")));
-        HttpResponse<String> response = HTTP.send(request(api, token, "/v1beta1/clusters")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = JSON.writeValueAsString(
+                Map.of("displayName", name, "region", Map.of("name", "regions/aws-eu-central-1")));
+        HttpResponse<String> response = HTTP.send(
+                request(api, token, "/v1beta1/clusters")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode cluster = JSON.readTree(response.body());
         assertThat(cluster.path("state").asText()).isEqualTo("CREATING");
@@ -102,14 +111,20 @@ class ClusterRestartEndToEndTest {
     }
 
     private static JsonNode send(ServiceProcess api, String token, String method, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(request(api, token, path)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        HttpResponse<String> response = HTTP.send(
+                request(api, token, path)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static int status(ServiceProcess api, String token, String path) throws Exception {
-        return HTTP.send(request(api, token, path).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request(api, token, path).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static HttpRequest.Builder request(ServiceProcess api, String token, String path) {

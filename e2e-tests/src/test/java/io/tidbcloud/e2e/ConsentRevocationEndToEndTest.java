@@ -45,13 +45,27 @@ class ConsentRevocationEndToEndTest {
     static void createAccountClient() throws Exception {
         // A stand-in for the account console: a public code-flow client whose tokens may call the account API.
         accountClientId = "test-account-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(adminRealm() + "/clients"))
-                .header("Authorization", "Bearer " + stack.admin().adminToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-                        "clientId", accountClientId, "publicClient", true, "standardFlowEnabled", true,
-                        "directAccessGrantsEnabled", false, "fullScopeAllowed", true, "consentRequired", false,
-                        "redirectUris", new String[] {REDIRECT_URI})))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create(adminRealm() + "/clients"))
+                        .header("Authorization", "Bearer " + stack.admin().adminToken())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                                "clientId",
+                                accountClientId,
+                                "publicClient",
+                                true,
+                                "standardFlowEnabled",
+                                true,
+                                "directAccessGrantsEnabled",
+                                false,
+                                "fullScopeAllowed",
+                                true,
+                                "consentRequired",
+                                false,
+                                "redirectUris",
+                                new String[] {REDIRECT_URI}))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         accountClientUuid = location.substring(location.lastIndexOf('/') + 1);
@@ -60,8 +74,11 @@ class ConsentRevocationEndToEndTest {
     @AfterAll
     static void deleteAccountClient() throws Exception {
         if (accountClientUuid != null) {
-            HTTP.send(HttpRequest.newBuilder(URI.create(adminRealm() + "/clients/" + accountClientUuid))
-                    .header("Authorization", "Bearer " + stack.admin().adminToken()).DELETE().build(),
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(adminRealm() + "/clients/" + accountClientUuid))
+                            .header("Authorization", "Bearer " + stack.admin().adminToken())
+                            .DELETE()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
         }
     }
@@ -77,11 +94,13 @@ class ConsentRevocationEndToEndTest {
             accountToken = accountApiToken(browser);
         }
 
-        HttpResponse<String> revoked = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(TestStack.oidcUrl() + "/account/applications/ticloud-cli/consent"))
-                .header("Authorization", "Bearer " + accountToken)
-                .header("Accept", "application/json") // else Keycloak routes to the account console page
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> revoked = HTTP.send(
+                HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/account/applications/ticloud-cli/consent"))
+                        .header("Authorization", "Bearer " + accountToken)
+                        .header("Accept", "application/json") // else Keycloak routes to the account console page
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         long revokedAt = System.nanoTime();
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
 
@@ -91,7 +110,8 @@ class ConsentRevocationEndToEndTest {
     /** The signed-in browser runs the code flow of the account client; the code is exchanged here. */
     private static String accountApiToken(Browser browser) throws Exception {
         browser.open(TestStack.oidcUrl() + "/protocol/openid-connect/auth?response_type=code&scope=openid&state=s1"
-                + "&client_id=" + accountClientId + "&redirect_uri=" + URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8));
+                + "&client_id=" + accountClientId + "&redirect_uri="
+                + URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!browser.currentUrl().startsWith(REDIRECT_URI)) {
             if (System.nanoTime() > deadline) {
@@ -113,11 +133,14 @@ class ConsentRevocationEndToEndTest {
             }
         }
         assertThat(code).as(browser.currentUrl()).isNotNull();
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + accountClientId
-                        + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
-                        + "&redirect_uri=" + URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8))).build(),
+        HttpResponse<String> token = HTTP.send(
+                HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=authorization_code&client_id=" + accountClientId
+                                        + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                                        + "&redirect_uri=" + URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return JSON.readTree(token.body()).get("access_token").asText();

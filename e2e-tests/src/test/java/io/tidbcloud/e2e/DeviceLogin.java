@@ -14,11 +14,9 @@ import java.util.List;
 final class DeviceLogin {
 
     /** What the CLI showed before the approval, and how the login command ended. */
-    record Outcome(String verificationUrl, String userCode, TicloudCli.Result result) {
-    }
+    record Outcome(String verificationUrl, String userCode, TicloudCli.Result result) {}
 
-    private DeviceLogin() {
-    }
+    private DeviceLogin() {}
 
     /**
      * Signs {@code user} in through {@code idp} (google or microsoft, the stand-in realms);

@@ -2,16 +2,14 @@ package io.tidbcloud.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +34,9 @@ class DeviceLoginEndToEndTest {
 
         DeviceLogin.Outcome login = DeviceLogin.signIn(ticloud, "google", "alice", "alice-pass");
 
-        assertThat(login.verificationUrl()).startsWith(TestStack.oidcUrl() + "/device").contains("user_code=");
+        assertThat(login.verificationUrl())
+                .startsWith(TestStack.oidcUrl() + "/device")
+                .contains("user_code=");
         // our base-20 user codes (keycloak-extensions), not Keycloak's default A-Z
         assertThat(login.userCode()).matches("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}");
         assertThat(login.result().stderr()).contains("Signed in as alice@example.com");
@@ -81,7 +81,9 @@ class DeviceLoginEndToEndTest {
         // A copy of the CLI's client whose device codes live 4 s and are polled every second. Nobody approves.
         RealmAdmin admin = new RealmAdmin();
         String clientId = "ticloud-cli-expiring-" + System.nanoTime();
-        String internalId = admin.copyClient("ticloud-cli", clientId,
+        String internalId = admin.copyClient(
+                "ticloud-cli",
+                clientId,
                 Map.of("oauth2.device.code.lifespan", "4", "oauth2.device.polling.interval", "1"));
         try {
             TicloudCli ticloud = new TicloudCli(configDir.resolve("expired"), cloudApi.baseUrl())
@@ -94,8 +96,8 @@ class DeviceLoginEndToEndTest {
 
             assertThat(expired.exitCode()).as(expired.stderr()).isEqualTo(1);
             assertThat(expired.stderr()).as("Keycloak's own RFC 8628 answer").contains("\"error\":\"expired_token\"");
-            assertThat(expired.stderr()).contains(
-                    "The code expired before it was approved. Run `ticloud auth login` to get a new one.");
+            assertThat(expired.stderr())
+                    .contains("The code expired before it was approved. Run `ticloud auth login` to get a new one.");
             assertThat(ticloud.configDir().resolve("credentials.json")).doesNotExist();
         } finally {
             admin.deleteClient(internalId);
@@ -120,12 +122,14 @@ class DeviceLoginEndToEndTest {
 
     /** The configuration directory is 0700 and every file in it 0600: tokens are nobody else's. */
     private static void assertPrivate(Path dir) throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                .isEqualTo("rwx------");
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(Files::isRegularFile).forEach(file -> {
                 try {
                     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-                            .as(file.toString()).isEqualTo("rw-------");
+                            .as(file.toString())
+                            .isEqualTo("rw-------");
                 } catch (java.io.IOException e) {
                     throw new AssertionError(e);
                 }

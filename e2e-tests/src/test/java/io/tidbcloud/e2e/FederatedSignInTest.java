@@ -2,6 +2,8 @@ package io.tidbcloud.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,16 +82,19 @@ class FederatedSignInTest {
             try {
                 browser.open(device.path("verification_uri_complete").asText());
                 assertThat(browser.isPresent(By.id("social-microsoft"))).isTrue();
-                assertThat(browser.isPresent(By.cssSelector("input[type=password]"))).isFalse();
+                assertThat(browser.isPresent(By.cssSelector("input[type=password]")))
+                        .isFalse();
                 pages.signInWith("google", "alice", "alice-pass");
                 pages.acceptConsent();
                 browser.awaitText("Device Login Successful");
-                assertThat(browser.pageText()).contains("Your device is now signed in to TiDB Cloud. You can close this window");
+                assertThat(browser.pageText())
+                        .contains("Your device is now signed in to TiDB Cloud. You can close this window");
             } finally {
                 browser.screenshot("device-google-alice");
             }
         }
-        JsonNode tokens = pollDeviceToken("ticloud-cli", device.path("device_code").asText());
+        JsonNode tokens =
+                pollDeviceToken("ticloud-cli", device.path("device_code").asText());
         JsonNode access = CodeFlowTestClient.claims(tokens.path("access_token").asText());
         assertThat(access.path("email").asText()).isEqualTo("alice@example.com");
         assertThat(access.path("scope").asText()).contains("project:read");
@@ -114,7 +115,9 @@ class FederatedSignInTest {
             SignInPages pages = new SignInPages(browser);
             try {
                 browser.open(url);
-                assertThat(pages.upstreamRealm()).as("--idp skips the provider page").isEqualTo("microsoft-dev");
+                assertThat(pages.upstreamRealm())
+                        .as("--idp skips the provider page")
+                        .isEqualTo("microsoft-dev");
                 pages.signInUpstream("bob", "bob-pass");
                 pages.acceptConsent();
                 browser.awaitText("Device Login Successful");
@@ -211,20 +214,26 @@ class FederatedSignInTest {
     }
 
     private static JsonNode deviceAuthorization(String clientId, String scope) throws Exception {
-        return postForm("/protocol/openid-connect/auth/device", "client_id=" + clientId + "&scope=" + scope.replace(" ", "+"), 200);
+        return postForm(
+                "/protocol/openid-connect/auth/device",
+                "client_id=" + clientId + "&scope=" + scope.replace(" ", "+"),
+                200);
     }
 
     private static JsonNode pollDeviceToken(String clientId, String deviceCode) throws Exception {
-        return postForm("/protocol/openid-connect/token",
+        return postForm(
+                "/protocol/openid-connect/token",
                 "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&client_id=" + clientId
-                        + "&device_code=" + deviceCode, 200);
+                        + "&device_code=" + deviceCode,
+                200);
     }
 
     private static JsonNode postForm(String path, String form, int expected) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         return JSON.readTree(response.body());

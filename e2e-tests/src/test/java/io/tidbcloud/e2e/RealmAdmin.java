@@ -1,5 +1,8 @@
 package io.tidbcloud.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,10 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * The admin-API calls the federation tests need on realm {@code tidbcloud} of the test Keycloak:
  * look up and delete brokered users, read their identity-provider links, add and remove a test client.
@@ -26,7 +25,8 @@ final class RealmAdmin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String realmUrl = TestStack.keycloakUrl() + "/admin/realms/tidbcloud";
 
     /** The user of realm tidbcloud with exactly this email, if any. */
@@ -38,13 +38,15 @@ final class RealmAdmin {
     /** The aliases of the identity providers linked to the user, sorted. */
     List<String> linkedProviders(String userId) {
         List<String> aliases = new ArrayList<>();
-        get("/users/" + userId + "/federated-identity").forEach(link -> aliases.add(link.path("identityProvider").asText()));
+        get("/users/" + userId + "/federated-identity")
+                .forEach(link -> aliases.add(link.path("identityProvider").asText()));
         aliases.sort(String::compareTo);
         return aliases;
     }
 
     void deleteUserByEmail(String email) {
-        userByEmail(email).ifPresent(user -> send("DELETE", "/users/" + user.path("id").asText(), null, 204, 404));
+        userByEmail(email)
+                .ifPresent(user -> send("DELETE", "/users/" + user.path("id").asText(), null, 204, 404));
     }
 
     /**
@@ -53,14 +55,22 @@ final class RealmAdmin {
      */
     String createCodeFlowClient(String clientId, String secret, String redirectUri) {
         Map<String, Object> client = Map.of(
-                "clientId", clientId,
-                "protocol", "openid-connect",
-                "publicClient", false,
-                "secret", secret,
-                "standardFlowEnabled", true,
-                "directAccessGrantsEnabled", false,
-                "redirectUris", List.of(redirectUri),
-                "attributes", Map.of("pkce.code.challenge.method", "S256"));
+                "clientId",
+                clientId,
+                "protocol",
+                "openid-connect",
+                "publicClient",
+                false,
+                "secret",
+                secret,
+                "standardFlowEnabled",
+                true,
+                "directAccessGrantsEnabled",
+                false,
+                "redirectUris",
+                List.of(redirectUri),
+                "attributes",
+                Map.of("pkce.code.challenge.method", "S256"));
         HttpResponse<String> created = send("POST", "/clients", client, 201);
         String location = created.headers().firstValue("Location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);
@@ -114,9 +124,11 @@ final class RealmAdmin {
                     return response;
                 }
             }
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed: is the test Keycloak up (bin/dev infra up)?", e);
+            throw new IllegalStateException(
+                    method + " " + path + " failed: is the test Keycloak up (bin/dev infra up)?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -126,16 +138,23 @@ final class RealmAdmin {
     /** Master tokens live 60 s: fetched per call. */
     private String adminToken() throws IOException, InterruptedException {
         String form = Map.of(
-                        "grant_type", "password",
-                        "client_id", "admin-cli",
-                        "username", env("TIDBCLOUD_KEYCLOAK_ADMIN_USER", "admin"),
-                        "password", env("TIDBCLOUD_KEYCLOAK_ADMIN_PASSWORD", "admin"))
-                .entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        env("TIDBCLOUD_KEYCLOAK_ADMIN_USER", "admin"),
+                        "password",
+                        env("TIDBCLOUD_KEYCLOAK_ADMIN_PASSWORD", "admin"))
+                .entrySet()
+                .stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(TestStack.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("admin sign-in answered " + response.statusCode() + ": " + response.body());

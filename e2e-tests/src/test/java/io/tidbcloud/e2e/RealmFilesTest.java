@@ -2,6 +2,9 @@ package io.tidbcloud.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +35,8 @@ class RealmFilesTest {
         List<String> offences = new ArrayList<>();
         for (Path file : realmFiles()) {
             walk(JSON.readTree(file.toFile()), "", (path, key, value) -> {
-                if (SECRET_KEY.matcher(key).matches() && holdsText(value)
+                if (SECRET_KEY.matcher(key).matches()
+                        && holdsText(value)
                         && !PLACEHOLDER.matcher(value.asText()).matches()) {
                     offences.add(keycloakDir.relativize(file) + " " + path + " = " + value.asText());
                 }
@@ -57,20 +56,30 @@ class RealmFilesTest {
                 }
             });
         }
-        assertThat(withCredentials).isNotEmpty().allSatisfy(file -> assertThat(STAND_IN_REALMS).contains(file));
-        assertThat(JSON.readTree(keycloakDir.resolve("tidbcloud-realm.json").toFile()).path("requiredCredentials")).isEmpty();
+        assertThat(withCredentials)
+                .isNotEmpty()
+                .allSatisfy(file -> assertThat(STAND_IN_REALMS).contains(file));
+        assertThat(JSON.readTree(keycloakDir.resolve("tidbcloud-realm.json").toFile())
+                        .path("requiredCredentials"))
+                .isEmpty();
     }
 
     @Test
     void productionRealmIsTheBaseRealmWithRealGoogleAndMicrosoftProviders() throws IOException {
-        JsonNode base = JSON.readTree(keycloakDir.resolve("tidbcloud-realm.json").toFile());
-        JsonNode production = JSON.readTree(keycloakDir.resolve("production/tidbcloud-realm.json").toFile());
-        JsonNode providers = JSON.readTree(keycloakDir.resolve("production/identity-providers.json").toFile())
+        JsonNode base =
+                JSON.readTree(keycloakDir.resolve("tidbcloud-realm.json").toFile());
+        JsonNode production = JSON.readTree(
+                keycloakDir.resolve("production/tidbcloud-realm.json").toFile());
+        JsonNode providers = JSON.readTree(keycloakDir
+                        .resolve("production/identity-providers.json")
+                        .toFile())
                 .path("identityProviders");
 
         ObjectNode expected = base.deepCopy();
         expected.set("identityProviders", providers);
-        assertThat(production).as("run infra/keycloak/production/generate-realm.sh").isEqualTo(expected);
+        assertThat(production)
+                .as("run infra/keycloak/production/generate-realm.sh")
+                .isEqualTo(expected);
 
         JsonNode google = provider(production, "google");
         assertThat(google.path("providerId").asText()).isEqualTo("google");
@@ -79,44 +88,57 @@ class RealmFilesTest {
         assertThat(google.path("config").path("hostedDomain").asText()).isEqualTo("${TIDBCLOUD_GOOGLE_HOSTED_DOMAIN:}");
         JsonNode microsoft = provider(production, "microsoft");
         assertThat(microsoft.path("providerId").asText()).isEqualTo("microsoft");
-        assertThat(microsoft.path("config").path("clientSecret").asText()).isEqualTo("${TIDBCLOUD_MICROSOFT_CLIENT_SECRET}");
-        assertThat(microsoft.path("config").path("tenantId").asText()).isEqualTo("${TIDBCLOUD_MICROSOFT_TENANT_ID:common}");
+        assertThat(microsoft.path("config").path("clientSecret").asText())
+                .isEqualTo("${TIDBCLOUD_MICROSOFT_CLIENT_SECRET}");
+        assertThat(microsoft.path("config").path("tenantId").asText())
+                .isEqualTo("${TIDBCLOUD_MICROSOFT_TENANT_ID:common}");
 
         // The switch changes the provider type and its endpoints, not how sign-in behaves.
         for (String alias : List.of("google", "microsoft")) {
             JsonNode real = provider(production, alias);
             JsonNode standIn = provider(base, alias);
-            for (String field : List.of("displayName", "enabled", "trustEmail", "firstBrokerLoginFlowAlias", "hideOnLogin", "linkOnly")) {
+            for (String field : List.of(
+                    "displayName", "enabled", "trustEmail", "firstBrokerLoginFlowAlias", "hideOnLogin", "linkOnly")) {
                 assertThat(real.path(field)).as(alias + "." + field).isEqualTo(standIn.path(field));
             }
-            assertThat(real.path("config").path("guiOrder")).isEqualTo(standIn.path("config").path("guiOrder"));
-            assertThat(real.path("config").path("syncMode")).isEqualTo(standIn.path("config").path("syncMode"));
+            assertThat(real.path("config").path("guiOrder"))
+                    .isEqualTo(standIn.path("config").path("guiOrder"));
+            assertThat(real.path("config").path("syncMode"))
+                    .isEqualTo(standIn.path("config").path("syncMode"));
         }
     }
 
     @Test
     void helmChartShipsTheProductionRealm() throws IOException {
         Path chartRealm = TestStack.repoRoot().resolve("infra/helm/tidbcloud/files/tidbcloud-realm.json");
-        assertThat(Files.readString(chartRealm)).isEqualTo(Files.readString(keycloakDir.resolve("production/tidbcloud-realm.json")));
+        assertThat(Files.readString(chartRealm))
+                .isEqualTo(Files.readString(keycloakDir.resolve("production/tidbcloud-realm.json")));
     }
 
     @Test
     void composeEnvironmentExampleLeavesEverySecretEmpty() throws IOException {
         List<String> lines = Files.readAllLines(TestStack.repoRoot().resolve("infra/compose/.env.example"));
-        assertThat(lines.stream().filter(line -> !line.startsWith("#") && line.contains("="))
-                .filter(line -> SECRET_KEY.matcher(line.substring(0, line.indexOf('='))).matches()))
+        assertThat(lines.stream()
+                        .filter(line -> !line.startsWith("#") && line.contains("="))
+                        .filter(line -> SECRET_KEY
+                                .matcher(line.substring(0, line.indexOf('=')))
+                                .matches()))
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).endsWith("="));
     }
 
     /** A switch such as {@code require.password.update.after.registration: "false"} holds no secret. */
     private static boolean holdsText(JsonNode value) {
-        return value.isTextual() && !value.asText().equals("true") && !value.asText().equals("false");
+        return value.isTextual()
+                && !value.asText().equals("true")
+                && !value.asText().equals("false");
     }
 
     private List<Path> realmFiles() throws IOException {
         try (Stream<Path> files = Files.walk(keycloakDir)) {
-            return files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -26,8 +26,8 @@ class RevocationFeedIdleEndToEndTest {
     private static final Duration RESUBSCRIBED_WITHIN = Duration.ofSeconds(15);
 
     @RegisterExtension
-    static final RevocationStack stack = RevocationStack.withApiInstances(1)
-            .withSubscriberTokensLiving(SUBSCRIBER_TOKEN_LIFESPAN);
+    static final RevocationStack stack =
+            RevocationStack.withApiInstances(1).withSubscriberTokensLiving(SUBSCRIBER_TOKEN_LIFESPAN);
 
     @Test
     void afterAFeedIdleLongerThanTheSubscribersTokenAndAReconnectRevocationsStillReachTheApiWithinOneSecond()

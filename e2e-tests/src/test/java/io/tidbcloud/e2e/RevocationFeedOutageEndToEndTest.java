@@ -64,13 +64,16 @@ class RevocationFeedOutageEndToEndTest {
         // Keycloak's listener delivers the buffered logout; the instances catch up and refuse that token
         for (String api : stack.apiUrls()) {
             assertRefusedWithin(api, revokedLater, back, Duration.ofSeconds(15));
-            assertThat(awaitStatus(api, unrevoked, 200, Duration.ofSeconds(15)).status()).isEqualTo(200);
-            assertThat(readinessCheck(api, "revocation-feed").get("status").asText()).isEqualTo("UP");
+            assertThat(awaitStatus(api, unrevoked, 200, Duration.ofSeconds(15)).status())
+                    .isEqualTo(200);
+            assertThat(readinessCheck(api, "revocation-feed").get("status").asText())
+                    .isEqualTo("UP");
         }
     }
 
     private static JsonNode readinessCheck(String api, String name) throws Exception {
-        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/q/health/ready")).build(),
+        HttpResponse<String> ready = HTTP.send(
+                HttpRequest.newBuilder(URI.create(api + "/q/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString());
         for (JsonNode check : JSON.readTree(ready.body()).get("checks")) {
             if (check.get("name").asText().equals(name)) {

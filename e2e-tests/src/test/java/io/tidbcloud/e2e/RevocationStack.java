@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidbcloud.testsupport.KeycloakAdmin;
+import io.tidbcloud.testsupport.TestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +19,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.tidbcloud.testsupport.KeycloakAdmin;
-import io.tidbcloud.testsupport.TestClient;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,17 +33,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** The promise: a revoked token fails at every API instance within one second. */
     static final Duration WITHIN = Duration.ofSeconds(1);
 
     private final int apiInstances;
     private final Map<String, String> apiEnv = new HashMap<>();
     private Duration subscriberTokenLifespan;
-    private final int authPort = Integer.parseInt(
-            System.getenv().getOrDefault("TIDBCLOUD_TEST_AUTH_SERVICE_PORT", "18081"));
+    private final int authPort =
+            Integer.parseInt(System.getenv().getOrDefault("TIDBCLOUD_TEST_AUTH_SERVICE_PORT", "18081"));
     /** Kept across a stop and start of auth-service: its revocations are durable, as in production. */
     private String authDatabase;
+
     private ServiceProcess authService;
     private final List<ServiceProcess> apis = new ArrayList<>();
     private KeycloakAdmin admin;
@@ -80,7 +81,8 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         for (String secret : List.of("TIDBCLOUD_EVENTS_SECRET", "TIDBCLOUD_CLOUD_API_SECRET")) {
             if (System.getenv(secret) == null) {
-                throw new IllegalStateException(secret + " is unset: source .dev/test/env (bin/dev infra up) or run bin/dev test");
+                throw new IllegalStateException(
+                        secret + " is unset: source .dev/test/env (bin/dev infra up) or run bin/dev test");
             }
         }
         authDatabase = TestDatabase.create("e2e_auth_service");
@@ -169,14 +171,18 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
 
     // ---------------------------------------------------------------- the API's answers
 
-    record Answer(int status, String body, String wwwAuthenticate) {
-    }
+    record Answer(int status, String body, String wwwAuthenticate) {}
 
     static Answer call(String apiUrl, String accessToken) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(apiUrl + "/v1beta1/projects"))
-                .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(apiUrl + "/v1beta1/projects"))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body(),
+        return new Answer(
+                response.statusCode(),
+                response.body(),
                 response.headers().firstValue("WWW-Authenticate").orElse(null));
     }
 
@@ -191,8 +197,8 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
             }
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError(apiUrl + " answered " + answer.status() + " " + answer.body() + ", not " + status
-                + ", for " + within);
+        throw new AssertionError(
+                apiUrl + " answered " + answer.status() + " " + answer.body() + ", not " + status + ", for " + within);
     }
 
     static void assertAccepted(String apiUrl, String accessToken) throws Exception {
@@ -213,8 +219,11 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
             }
             Thread.sleep(20);
         } while (System.nanoTime() - since < within.toNanos());
-        assertThat(answer.status()).as("API %s still answers %d %s %s after the revocation", apiUrl, answer.status(),
-                Duration.ofNanos(System.nanoTime() - since), answer.body()).isEqualTo(401);
+        assertThat(answer.status())
+                .as(
+                        "API %s still answers %d %s %s after the revocation",
+                        apiUrl, answer.status(), Duration.ofNanos(System.nanoTime() - since), answer.body())
+                .isEqualTo(401);
         assertRevokedAnswer(answer);
     }
 
@@ -244,10 +253,12 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
     }
 
     private static long revoke(String form) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/revoke"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/revoke"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         long answeredAt = System.nanoTime();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return answeredAt;

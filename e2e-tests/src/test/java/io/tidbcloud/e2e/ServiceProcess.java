@@ -53,7 +53,8 @@ final class ServiceProcess implements AutoCloseable {
             // free: the service may take it
         } catch (IOException inUse) {
             // Without this check the readiness probe would find the other process and report it ready.
-            throw new IllegalStateException("port " + port + " is in use by another process; " + module + " needs it", inUse);
+            throw new IllegalStateException(
+                    "port " + port + " is in use by another process; " + module + " needs it", inUse);
         }
         Path logs = Files.createDirectories(root.resolve("e2e-tests/target/e2e-logs"));
         Path log = logs.resolve(module + "-" + port + ".log");
@@ -84,7 +85,8 @@ final class ServiceProcess implements AutoCloseable {
     private void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

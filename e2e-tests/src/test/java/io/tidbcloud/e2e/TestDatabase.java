@@ -18,20 +18,22 @@ final class TestDatabase {
     private static final String USER = "tidbcloud";
     private static final String PASSWORD = "tidbcloud";
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** Creates a database whose name starts with the prefix and answers its JDBC URL. */
     static String create(String prefix) {
-        String name = (prefix.replaceAll("[^a-z0-9]", "_") + "_" + ProcessHandle.current().pid() + "_"
-                + COUNT.incrementAndGet()).toLowerCase(java.util.Locale.ROOT);
+        String name = (prefix.replaceAll("[^a-z0-9]", "_") + "_"
+                        + ProcessHandle.current().pid() + "_" + COUNT.incrementAndGet())
+                .toLowerCase(java.util.Locale.ROOT);
         try (Connection connection = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + name + " on " + url("postgres")
-                    + ": is the build's PostgreSQL up (bin/dev infra up)?", e);
+            throw new IllegalStateException(
+                    "cannot create database " + name + " on " + url("postgres")
+                            + ": is the build's PostgreSQL up (bin/dev infra up)?",
+                    e);
         }
         return url(name);
     }

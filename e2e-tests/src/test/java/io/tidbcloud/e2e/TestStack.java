@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Where the shared test infrastructure and the built repository are (see infra/README.md). */
 final class TestStack {
 
-    private TestStack() {
-    }
+    private TestStack() {}
 
     static String keycloakUrl() {
         return env("TIDBCLOUD_KEYCLOAK_URL", "http://localhost:18180");

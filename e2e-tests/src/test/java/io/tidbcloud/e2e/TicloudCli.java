@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /** Runs `bin/ticloud` as a person would, with its own configuration directory. */
 final class TicloudCli {
@@ -80,8 +80,7 @@ final class TicloudCli {
         return new Running(process);
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
-    }
+    record Result(int exitCode, String stdout, String stderr) {}
 
     static final class Running {
         private final Process process;
@@ -107,8 +106,8 @@ final class TicloudCli {
         }
 
         private void pumpStderr() {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     stderr.append(line).append('\n');
@@ -136,7 +135,9 @@ final class TicloudCli {
 
         /** What Ctrl-C at a terminal does: SIGINT to the CLI (bin/ticloud execs the JVM, so one process). */
         void pressCtrlC() throws IOException, InterruptedException {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill -INT " + process.pid() + " failed");
             }

@@ -2,6 +2,9 @@ package io.tidbcloud.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,11 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +64,8 @@ class TicloudSessionEndToEndTest {
         assertThat(refreshed.exitCode()).as(refreshed.stderr()).isZero();
         String rotated = stored(ticloud).get("refresh_token").asText();
         assertThat(rotated).isNotEqualTo(firstRefreshToken);
-        assertThat(stored(ticloud).get("access_token").asText()).isNotEqualTo(token.stdout().strip());
+        assertThat(stored(ticloud).get("access_token").asText())
+                .isNotEqualTo(token.stdout().strip());
 
         // two processes refreshing at once: the second waits for the first and uses its tokens
         expireAccessToken(ticloud);
@@ -108,20 +107,26 @@ class TicloudSessionEndToEndTest {
         login(ticloud, "alice", "alice-pass");
 
         // the session ends elsewhere (revoked at Keycloak), then the CLI needs a refresh
-        HttpResponse<String> revoke = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/revoke"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("client_id", "ticloud-cli",
-                        "token", stored(ticloud).get("refresh_token").asText(),
-                        "token_type_hint", "refresh_token"))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> revoke = HTTP.send(
+                HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/revoke"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                "client_id",
+                                "ticloud-cli",
+                                "token",
+                                stored(ticloud).get("refresh_token").asText(),
+                                "token_type_hint",
+                                "refresh_token"))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(revoke.statusCode()).isEqualTo(200);
         expireAccessToken(ticloud);
 
         TicloudCli.Result list = ticloud.run("project", "list");
         assertThat(list.exitCode()).isEqualTo(4);
         assertThat(list.stdout()).isEmpty();
-        assertThat(list.stderr()).startsWith("Your session has ended (invalid_grant")
+        assertThat(list.stderr())
+                .startsWith("Your session has ended (invalid_grant")
                 .endsWith(": run `ticloud auth login`\n");
 
         TicloudCli.Result usage = ticloud.run("project", "list", "-o", "yaml");
@@ -144,24 +149,37 @@ class TicloudSessionEndToEndTest {
         TicloudCli.Result logout = ticloud.run("auth", "logout");
 
         assertThat(logout.exitCode()).isEqualTo(1);
-        assertThat(logout.stderr()).startsWith("Signed out on this computer, but the revocation did not reach the "
-                + "server (cannot reach http://127.0.0.1:9/realms/tidbcloud)");
+        assertThat(logout.stderr())
+                .startsWith("Signed out on this computer, but the revocation did not reach the "
+                        + "server (cannot reach http://127.0.0.1:9/realms/tidbcloud)");
         assertThat(credentials(ticloud)).doesNotExist();
         // not revoked: the session still refreshes at Keycloak (then end it, to leave nothing behind)
         HttpResponse<String> stillValid = refreshAtKeycloak(refreshToken);
         assertThat(stillValid.statusCode()).as(stillValid.body()).isEqualTo(200);
-        HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/revoke"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("client_id", "ticloud-cli",
-                        "token", JSON.readTree(stillValid.body()).get("refresh_token").asText(),
-                        "token_type_hint", "refresh_token"))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/revoke"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                "client_id",
+                                "ticloud-cli",
+                                "token",
+                                JSON.readTree(stillValid.body())
+                                        .get("refresh_token")
+                                        .asText(),
+                                "token_type_hint",
+                                "refresh_token"))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void offlineAccessLoginGetsAnOfflineRefreshTokenThatRefreshesAndIsRevokedAtLogout() throws Exception {
         TicloudCli ticloud = new TicloudCli(tempDir.resolve("ticloud"), cloudApi.baseUrl());
-        login(ticloud, "alice", "alice-pass", "--scopes",
+        login(
+                ticloud,
+                "alice",
+                "alice-pass",
+                "--scopes",
                 "project:read,project:write,cluster:read,cluster:write,offline_access");
         String refreshToken = stored(ticloud).get("refresh_token").asText();
         assertThat(jwtClaims(refreshToken).get("typ").asText()).isEqualTo("Offline");
@@ -179,7 +197,8 @@ class TicloudSessionEndToEndTest {
         assertThat(JSON.readTree(reuse.body()).get("error").asText()).isEqualTo("invalid_grant");
     }
 
-    private static void login(TicloudCli ticloud, String user, String password, String... loginOptions) throws Exception {
+    private static void login(TicloudCli ticloud, String user, String password, String... loginOptions)
+            throws Exception {
         DeviceLogin.Outcome login = DeviceLogin.signIn(ticloud, "google", user, password, loginOptions);
         assertThat(login.result().stderr()).contains("Signed in as " + user + "@example.com");
     }
@@ -200,17 +219,27 @@ class TicloudSessionEndToEndTest {
     }
 
     private static int apiStatus(String accessToken) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(cloudApi.baseUrl() + "/v1beta1/projects"))
-                .header("Authorization", "Bearer " + accessToken).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(cloudApi.baseUrl() + "/v1beta1/projects"))
+                                .header("Authorization", "Bearer " + accessToken)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static HttpResponse<String> refreshAtKeycloak(String refreshToken) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "refresh_token",
-                        "client_id", "ticloud-cli", "refresh_token", refreshToken))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                "grant_type",
+                                "refresh_token",
+                                "client_id",
+                                "ticloud-cli",
+                                "refresh_token",
+                                refreshToken))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode jwtClaims(String jwt) throws Exception {
@@ -220,7 +249,8 @@ class TicloudSessionEndToEndTest {
     private static String form(Map<String, String> fields) {
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return body.toString();
     }

@@ -2,6 +2,8 @@ package io.tidbcloud.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,10 +11,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,8 +40,10 @@ class TokenLifetimeEndToEndTest {
 
     @RegisterExtension
     static final CloudApiProcess cloudApi = new CloudApiProcess(Map.of(
-            "TIDBCLOUD_API_PROVISIONING_CREATE_DELAY", CREATE_DELAY.toString(),
-            "TIDBCLOUD_API_PROVISIONING_POLL_INTERVAL", "200ms"));
+            "TIDBCLOUD_API_PROVISIONING_CREATE_DELAY",
+            CREATE_DELAY.toString(),
+            "TIDBCLOUD_API_PROVISIONING_POLL_INTERVAL",
+            "200ms"));
 
     private final RealmAdmin admin = new RealmAdmin();
     private String copiedClient;
@@ -60,33 +60,41 @@ class TokenLifetimeEndToEndTest {
 
     @Test
     void accessTokenExpiringWhileCreateWaitsIsRefreshedOnceAndTheCreateSucceeds() throws Exception {
-        TicloudCli ticloud = signedInWithCopyOfCliClient("ticloud-cli-short-tokens", Map.of(
-                "access.token.lifespan", Integer.toString(ACCESS_TOKEN_SECONDS)));
+        TicloudCli ticloud = signedInWithCopyOfCliClient(
+                "ticloud-cli-short-tokens", Map.of("access.token.lifespan", Integer.toString(ACCESS_TOKEN_SECONDS)));
         JsonNode signedIn = stored(ticloud);
         assertThat(Instant.ofEpochSecond(signedIn.get("expires_at").asLong()))
                 .as("Keycloak applied the copy client's access token lifespan")
                 .isBefore(Instant.now().plusSeconds(ACCESS_TOKEN_SECONDS + 1));
 
         // -D prints every exchange: the token requests and the API's answers, counted below.
-        TicloudCli.Result created = ticloud.run("-D", "serverless", "create", "-n", "e2e-outlived",
-                "-r", "aws-us-east-1");
+        TicloudCli.Result created =
+                ticloud.run("-D", "serverless", "create", "-n", "e2e-outlived", "-r", "aws-us-east-1");
 
         assertThat(created.exitCode()).as(created.stderr()).isZero();
-        String clusterId = created.stdout().lines().skip(1).findFirst().orElseThrow().split(" +")[0];
+        String clusterId =
+                created.stdout().lines().skip(1).findFirst().orElseThrow().split(" +")[0];
         assertThat(created.stdout()).startsWith("ID").contains(" e2e-outlived ").contains(" ACTIVE ");
-        assertThat(userLines(created.stderr())).containsExactly(
-                "Waiting for cluster " + clusterId + " to become ACTIVE...",
-                "Cluster " + clusterId + " is ACTIVE.");
-        List<String> exchanges = created.stderr().lines().filter(line -> line.startsWith("> POST ")
-                || line.startsWith("> GET ")).toList();
-        assertThat(exchanges).as("one refresh for the one expiry, among the create and its polls")
+        assertThat(userLines(created.stderr()))
+                .containsExactly(
+                        "Waiting for cluster " + clusterId + " to become ACTIVE...",
+                        "Cluster " + clusterId + " is ACTIVE.");
+        List<String> exchanges = created.stderr()
+                .lines()
+                .filter(line -> line.startsWith("> POST ") || line.startsWith("> GET "))
+                .toList();
+        assertThat(exchanges)
+                .as("one refresh for the one expiry, among the create and its polls")
                 .containsOnlyOnce("> POST " + tokenEndpoint());
         assertThat(exchanges.stream().filter(line -> line.startsWith("> GET ")).count())
-                .as("polls: the command outlived its first access token").isGreaterThan(1);
-        assertThat(created.stderr()).as("the token was refreshed before the API could refuse it")
+                .as("polls: the command outlived its first access token")
+                .isGreaterThan(1);
+        assertThat(created.stderr())
+                .as("the token was refreshed before the API could refuse it")
                 .doesNotContain("< HTTP 401");
         JsonNode afterCreate = stored(ticloud);
-        assertThat(afterCreate.get("refresh_token").asText()).isNotEqualTo(signedIn.get("refresh_token").asText());
+        assertThat(afterCreate.get("refresh_token").asText())
+                .isNotEqualTo(signedIn.get("refresh_token").asText());
 
         // a later command, after that token expired too: refreshed once, and it works
         awaitExpiry(afterCreate);
@@ -104,8 +112,11 @@ class TokenLifetimeEndToEndTest {
         TicloudCli.Result again = ticloud.run("serverless", "describe", "-c", clusterId, "-o", "json");
         assertThat(again.exitCode()).as(again.stderr()).isZero();
         assertThat(JSON.readTree(again.stdout()).get("displayName").asText()).isEqualTo("e2e-outlived");
-        assertThat(stored(ticloud).get("refresh_token").asText()).as("no refresh for a fresh token").isEqualTo(rotated);
-        assertThat(stored(ticloud).get("access_token").asText()).isEqualTo(afterDescribe.get("access_token").asText());
+        assertThat(stored(ticloud).get("refresh_token").asText())
+                .as("no refresh for a fresh token")
+                .isEqualTo(rotated);
+        assertThat(stored(ticloud).get("access_token").asText())
+                .isEqualTo(afterDescribe.get("access_token").asText());
 
         assertThat(ticloud.run("auth", "logout").exitCode()).isZero();
     }
@@ -117,17 +128,23 @@ class TokenLifetimeEndToEndTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "default scopes (offline session), client.offline.session.idle.timeout, '', "
-                    + "Session doesn't have required client",
-            "without offline_access, client.session.idle.timeout, 'project:read', Token is not active"})
-    void sessionIdlePastItsTimeoutSignsTheCliOutWithExitFourAndALoginHint(String session, String idleAttribute,
-            String scopes, String keycloakSays) throws Exception {
+        "default scopes (offline session), client.offline.session.idle.timeout, '', "
+                + "Session doesn't have required client",
+        "without offline_access, client.session.idle.timeout, 'project:read', Token is not active"
+    })
+    void sessionIdlePastItsTimeoutSignsTheCliOutWithExitFourAndALoginHint(
+            String session, String idleAttribute, String scopes, String keycloakSays) throws Exception {
         int idleSeconds = 10;
-        TicloudCli ticloud = signedInWithCopyOfCliClient("ticloud-cli-short-idle", Map.of(
-                // shorter than the realm's idle timeouts (SSO 30 min, offline 30 days), so this one decides
-                idleAttribute, Integer.toString(idleSeconds),
-                // expired well within the idle timeout, so that every command below needs a refresh
-                "access.token.lifespan", "3"), scopes.isEmpty() ? new String[0] : new String[] {"--scopes", scopes});
+        TicloudCli ticloud = signedInWithCopyOfCliClient(
+                "ticloud-cli-short-idle",
+                Map.of(
+                        // shorter than the realm's idle timeouts (SSO 30 min, offline 30 days), so this one decides
+                        idleAttribute,
+                        Integer.toString(idleSeconds),
+                        // expired well within the idle timeout, so that every command below needs a refresh
+                        "access.token.lifespan",
+                        "3"),
+                scopes.isEmpty() ? new String[0] : new String[] {"--scopes", scopes});
 
         // used within the idle timeout, the session lives on: the refresh works
         awaitExpiry(stored(ticloud));
@@ -155,8 +172,8 @@ class TokenLifetimeEndToEndTest {
      * A copy of the CLI's client with these attributes (polled every second: a short client session must not
      * time out before the login's own token request), and a person signed in with it through the device flow.
      */
-    private TicloudCli signedInWithCopyOfCliClient(String prefix, Map<String, String> attributes,
-            String... loginOptions) throws Exception {
+    private TicloudCli signedInWithCopyOfCliClient(
+            String prefix, Map<String, String> attributes, String... loginOptions) throws Exception {
         String clientId = prefix + "-" + System.nanoTime();
         Map<String, String> all = new HashMap<>(attributes);
         all.put("oauth2.device.polling.interval", "1");
@@ -169,12 +186,15 @@ class TokenLifetimeEndToEndTest {
     }
 
     private static JsonNode stored(TicloudCli ticloud) throws Exception {
-        return JSON.readTree(Files.readString(ticloud.configDir().resolve("credentials.json"))).get("default");
+        return JSON.readTree(Files.readString(ticloud.configDir().resolve("credentials.json")))
+                .get("default");
     }
 
     /** Waits until the stored access token has expired, as a person would by doing something else. */
     private static void awaitExpiry(JsonNode credentials) throws InterruptedException {
-        Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(credentials.get("expires_at").asLong()));
+        Duration left = Duration.between(
+                Instant.now(),
+                Instant.ofEpochSecond(credentials.get("expires_at").asLong()));
         if (!left.isNegative()) {
             Thread.sleep(left.plusSeconds(1).toMillis());
         }
@@ -182,7 +202,9 @@ class TokenLifetimeEndToEndTest {
 
     /** What the person reads on stderr of a `-D` run: the lines that are not the exchanges' log. */
     private static List<String> userLines(String stderr) {
-        return stderr.lines().filter(line -> !line.startsWith("> ") && !line.startsWith("< ")).toList();
+        return stderr.lines()
+                .filter(line -> !line.startsWith("> ") && !line.startsWith("< "))
+                .toList();
     }
 
     private static String tokenEndpoint() {

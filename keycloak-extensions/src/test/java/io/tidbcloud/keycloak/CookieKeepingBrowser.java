@@ -17,22 +17,27 @@ import java.util.stream.Collectors;
  */
 public final class CookieKeepingBrowser {
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return send(request(url).GET().build());
     }
 
-    public HttpResponse<String> postForm(String url, Map<String, String> form) throws IOException, InterruptedException {
+    public HttpResponse<String> postForm(String url, Map<String, String> form)
+            throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(url)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
-    public HttpResponse<String> followRedirects(HttpResponse<String> response) throws IOException, InterruptedException {
+    public HttpResponse<String> followRedirects(HttpResponse<String> response)
+            throws IOException, InterruptedException {
         for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
             String location = response.headers().firstValue("Location").orElseThrow();
             response = get(response.uri().resolve(location).toString());
@@ -46,8 +51,11 @@ public final class CookieKeepingBrowser {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         if (!cookies.isEmpty()) {
-            builder.header("Cookie", cookies.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+            builder.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         return builder;
     }

@@ -51,11 +51,17 @@ public final class KeycloakAdmin implements AutoCloseable {
      * password grant). Fetched on every call: master tokens live only 60 seconds.
      */
     public String adminToken() {
-        JsonNode response = http.postForm(settings.masterTokenEndpoint(), Map.of(
-                "grant_type", "password",
-                "client_id", "admin-cli",
-                "username", settings.adminUser(),
-                "password", settings.adminPassword()));
+        JsonNode response = http.postForm(
+                settings.masterTokenEndpoint(),
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        settings.adminUser(),
+                        "password",
+                        settings.adminPassword()));
         return response.path("access_token").asText();
     }
 
@@ -84,7 +90,8 @@ public final class KeycloakAdmin implements AutoCloseable {
         representation.put("directAccessGrantsEnabled", false);
         HttpResponse<String> response =
                 http.sendJson("POST", settings.adminRealmUrl() + "/clients", token, representation, 201);
-        String location = response.headers().firstValue("Location")
+        String location = response.headers()
+                .firstValue("Location")
                 .orElseThrow(() -> new KeycloakTestException("client " + clientId + " created without Location"));
         String internalId = location.substring(location.lastIndexOf('/') + 1);
         TestClient client = new TestClient(this, clientId, secret, internalId);
@@ -92,8 +99,12 @@ public final class KeycloakAdmin implements AutoCloseable {
 
         for (String scope : optionalScopes) {
             String scopeId = clientScopeId(token, scope);
-            http.sendJson("PUT", settings.adminRealmUrl() + "/clients/" + internalId
-                    + "/optional-client-scopes/" + scopeId, token, null, 204);
+            http.sendJson(
+                    "PUT",
+                    settings.adminRealmUrl() + "/clients/" + internalId + "/optional-client-scopes/" + scopeId,
+                    token,
+                    null,
+                    204);
         }
         return client;
     }
@@ -103,14 +114,18 @@ public final class KeycloakAdmin implements AutoCloseable {
      * setting {@code access.token.lifespan}), instead of the realm's default.
      */
     public void setAccessTokenLifespan(TestClient client, java.time.Duration lifespan) {
-        http.sendJson("PUT", settings.adminRealmUrl() + "/clients/" + client.internalId(), adminToken(),
-                Map.of("attributes", Map.of("access.token.lifespan", Long.toString(lifespan.toSeconds()))), 204);
+        http.sendJson(
+                "PUT",
+                settings.adminRealmUrl() + "/clients/" + client.internalId(),
+                adminToken(),
+                Map.of("attributes", Map.of("access.token.lifespan", Long.toString(lifespan.toSeconds()))),
+                204);
     }
 
     /** Deletes a client created here; the tokens it got stay valid until they expire. */
     public void deleteClient(TestClient client) {
-        http.sendJson("DELETE", settings.adminRealmUrl() + "/clients/" + client.internalId(),
-                adminToken(), null, 204, 404);
+        http.sendJson(
+                "DELETE", settings.adminRealmUrl() + "/clients/" + client.internalId(), adminToken(), null, 204, 404);
         created.remove(client);
     }
 
@@ -127,30 +142,37 @@ public final class KeycloakAdmin implements AutoCloseable {
     public SigningKey addSigningKey(String name) {
         String token = adminToken();
         int priority = 100;
-        for (JsonNode key : http.getJson(settings.adminRealmUrl() + "/keys", token).path("keys")) {
+        for (JsonNode key :
+                http.getJson(settings.adminRealmUrl() + "/keys", token).path("keys")) {
             priority = Math.max(priority, key.path("providerPriority").asInt() + 100);
         }
-        String realmId = http.getJson(settings.adminRealmUrl(), token).path("id").asText();
+        String realmId =
+                http.getJson(settings.adminRealmUrl(), token).path("id").asText();
         Map<String, Object> component = new LinkedHashMap<>();
         component.put("name", "test-" + name + "-" + randomHex(4));
         component.put("providerId", "rsa-generated");
         component.put("providerType", "org.keycloak.keys.KeyProvider");
         component.put("parentId", realmId);
-        component.put("config", Map.of(
-                "priority", List.of(Integer.toString(priority)),
-                "algorithm", List.of("RS256"),
-                "keySize", List.of("2048"),
-                "active", List.of("true"),
-                "enabled", List.of("true")));
+        component.put(
+                "config",
+                Map.of(
+                        "priority", List.of(Integer.toString(priority)),
+                        "algorithm", List.of("RS256"),
+                        "keySize", List.of("2048"),
+                        "active", List.of("true"),
+                        "enabled", List.of("true")));
         HttpResponse<String> response =
                 http.sendJson("POST", settings.adminRealmUrl() + "/components", token, component, 201);
-        String location = response.headers().firstValue("Location")
+        String location = response.headers()
+                .firstValue("Location")
                 .orElseThrow(() -> new KeycloakTestException("key provider created without Location"));
         String componentId = location.substring(location.lastIndexOf('/') + 1);
         SigningKey added = new SigningKey(componentId, null);
         addedKeys.add(added);
-        for (JsonNode key : http.getJson(settings.adminRealmUrl() + "/keys", token).path("keys")) {
-            if (componentId.equals(key.path("providerId").asText()) && "RS256".equals(key.path("algorithm").asText())) {
+        for (JsonNode key :
+                http.getJson(settings.adminRealmUrl() + "/keys", token).path("keys")) {
+            if (componentId.equals(key.path("providerId").asText())
+                    && "RS256".equals(key.path("algorithm").asText())) {
                 SigningKey withKid = new SigningKey(componentId, key.path("kid").asText());
                 addedKeys.set(addedKeys.indexOf(added), withKid);
                 return withKid;
@@ -161,8 +183,8 @@ public final class KeycloakAdmin implements AutoCloseable {
 
     /** Removes a key added by {@link #addSigningKey}; tokens it signed no longer verify at Keycloak. */
     public void removeSigningKey(SigningKey key) {
-        http.sendJson("DELETE", settings.adminRealmUrl() + "/components/" + key.componentId(),
-                adminToken(), null, 204, 404);
+        http.sendJson(
+                "DELETE", settings.adminRealmUrl() + "/components/" + key.componentId(), adminToken(), null, 204, 404);
         addedKeys.remove(key);
     }
 
@@ -172,8 +194,7 @@ public final class KeycloakAdmin implements AutoCloseable {
      * @param componentId the id of its key provider (admin API {@code components/<id>})
      * @param kid the key id that tokens it signs carry in their header, and the realm's JWKS lists
      */
-    public record SigningKey(String componentId, String kid) {
-    }
+    public record SigningKey(String componentId, String kid) {}
 
     /** Deletes every client and removes every signing key this instance added. */
     @Override
@@ -190,8 +211,8 @@ public final class KeycloakAdmin implements AutoCloseable {
     }
 
     String serviceAccountUserId(TestClient client) {
-        JsonNode user = http.getJson(settings.adminRealmUrl() + "/clients/" + client.internalId()
-                + "/service-account-user", adminToken());
+        JsonNode user = http.getJson(
+                settings.adminRealmUrl() + "/clients/" + client.internalId() + "/service-account-user", adminToken());
         return user.path("id").asText();
     }
 

@@ -19,7 +19,8 @@ final class KeycloakHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     JsonNode postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
@@ -58,8 +59,10 @@ final class KeycloakHttp {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new KeycloakTestException(request.method() + " " + request.uri()
-                    + " failed: is the test Keycloak running? (bin/dev infra up, then source .dev/test/env)", e);
+            throw new KeycloakTestException(
+                    request.method() + " " + request.uri()
+                            + " failed: is the test Keycloak running? (bin/dev infra up, then source .dev/test/env)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeycloakTestException("interrupted: " + request.method() + " " + request.uri(), e);
@@ -69,8 +72,8 @@ final class KeycloakHttp {
                 return response;
             }
         }
-        throw new KeycloakTestException(request.method() + " " + request.uri() + " answered "
-                + response.statusCode() + ": " + response.body());
+        throw new KeycloakTestException(
+                request.method() + " " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
     }
 
     private static JsonNode parse(HttpResponse<String> response, HttpRequest request) {

@@ -1,10 +1,9 @@
 package io.tidbcloud.auth.keycloak;
 
-import java.net.URI;
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
 
 /** Where auth-service finds Keycloak, the only authorization server. */
 @ConfigMapping(prefix = "tidbcloud.keycloak")

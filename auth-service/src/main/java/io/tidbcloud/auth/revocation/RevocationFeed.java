@@ -73,7 +73,8 @@ public class RevocationFeed {
             // The subscriber saw positions this store never reached: the store was restored or
             // replaced. Waiting for newer positions would skip every revocation up to there, so
             // replay all that is kept; a deny set takes a revocation twice without harm.
-            LOG.warnf("revocation feed: a subscriber resumes after %d but the feed ends at %d; replaying from the start",
+            LOG.warnf(
+                    "revocation feed: a subscriber resumes after %d but the feed ends at %d; replaying from the start",
                     position, end);
             position = 0;
         }
@@ -83,8 +84,14 @@ public class RevocationFeed {
             long generation = revocations.generation();
             List<FeedEntry> page = revocations.after(position, PAGE);
             for (FeedEntry entry : page) {
-                send(sink, sse.newEventBuilder().id(Long.toString(entry.seq())).name(RevocationEndpoints.REVOCATION_EVENT)
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, write(entry.event())).build());
+                send(
+                        sink,
+                        sse.newEventBuilder()
+                                .id(Long.toString(entry.seq()))
+                                .name(RevocationEndpoints.REVOCATION_EVENT)
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(String.class, write(entry.event()))
+                                .build());
                 position = entry.seq();
             }
             if (page.size() == PAGE) {
@@ -101,8 +108,11 @@ public class RevocationFeed {
     }
 
     private OutboundSseEvent marker(Sse sse, String name, long position) {
-        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(String.class, write(Map.of("seq", position, "time", System.currentTimeMillis()))).build();
+        return sse.newEventBuilder()
+                .name(name)
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, write(Map.of("seq", position, "time", System.currentTimeMillis())))
+                .build();
     }
 
     private static void send(SseEventSink sink, OutboundSseEvent event) throws InterruptedException {

@@ -45,8 +45,11 @@ public class RevocationFeedResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Subscribe to revocations (server-sent events, resumable with Last-Event-ID)")
-    public void subscribe(@HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId, @QueryParam("after") String after,
-            @Context SseEventSink sink, @Context Sse sse) {
+    public void subscribe(
+            @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+            @QueryParam("after") String after,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
         String client = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
         if (client == null || !isSubscriber(client)) {
             throw new ServiceException(GrpcStatus.PERMISSION_DENIED, "The client is not a revocation feed subscriber");
@@ -64,7 +67,9 @@ public class RevocationFeedResource {
      */
     private static void openStream(SseEventSink sink, Sse sse) {
         try {
-            sink.send(sse.newEventBuilder().comment("revocation feed").build()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            sink.send(sse.newEventBuilder().comment("revocation feed").build())
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw feedUnavailable();
@@ -79,9 +84,10 @@ public class RevocationFeedResource {
 
     /** Listed by client id; an entry ending in {@code *} admits every client id starting with the rest. */
     private boolean isSubscriber(String client) {
-        return config.subscribers().stream().anyMatch(allowed -> allowed.endsWith("*")
-                ? client.startsWith(allowed.substring(0, allowed.length() - 1))
-                : client.equals(allowed));
+        return config.subscribers().stream()
+                .anyMatch(allowed -> allowed.endsWith("*")
+                        ? client.startsWith(allowed.substring(0, allowed.length() - 1))
+                        : client.equals(allowed));
     }
 
     private static long position(String value) {

@@ -38,18 +38,23 @@ public class RevocationIngestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Keycloak delivers revocations (internal; shared-secret header)")
-    public Response deliver(@HeaderParam(RevocationEndpoints.SECRET_HEADER) String secret, List<RevocationEvent> delivered) {
+    public Response deliver(
+            @HeaderParam(RevocationEndpoints.SECRET_HEADER) String secret, List<RevocationEvent> delivered) {
         if (config.eventsSecret().filter(s -> !s.isBlank()).isEmpty()) {
             throw new ServiceException(GrpcStatus.UNAVAILABLE, "auth-service has no TIDBCLOUD_EVENTS_SECRET");
         }
         if (secret == null || !constantTimeEquals(secret, config.eventsSecret().get())) {
-            throw new ServiceException(GrpcStatus.UNAUTHENTICATED, "Missing or wrong " + RevocationEndpoints.SECRET_HEADER);
+            throw new ServiceException(
+                    GrpcStatus.UNAUTHENTICATED, "Missing or wrong " + RevocationEndpoints.SECRET_HEADER);
         }
         if (delivered == null || delivered.isEmpty()) {
-            throw new ServiceException(GrpcStatus.INVALID_ARGUMENT, "body must be a non-empty JSON array of revocations");
+            throw new ServiceException(
+                    GrpcStatus.INVALID_ARGUMENT, "body must be a non-empty JSON array of revocations");
         }
         if (delivered.size() > config.maxBatch()) {
-            throw new ServiceException(GrpcStatus.INVALID_ARGUMENT, "body carries at most " + config.maxBatch() + " revocations per delivery");
+            throw new ServiceException(
+                    GrpcStatus.INVALID_ARGUMENT,
+                    "body carries at most " + config.maxBatch() + " revocations per delivery");
         }
         revocations.record(delivered).ifPresent(problem -> {
             throw new ServiceException(GrpcStatus.INVALID_ARGUMENT, problem);

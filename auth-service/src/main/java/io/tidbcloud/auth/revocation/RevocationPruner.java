@@ -16,7 +16,9 @@ public class RevocationPruner {
         this.revocations = revocations;
     }
 
-    @Scheduled(every = "${tidbcloud.revocation.prune-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${tidbcloud.revocation.prune-interval:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
         int pruned = revocations.pruneExpired();
         if (pruned > 0) {

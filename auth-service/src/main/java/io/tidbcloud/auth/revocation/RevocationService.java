@@ -35,7 +35,9 @@ public class RevocationService {
     /** Stores the revocations (each once); returns a problem with the first bad one, if any, storing none. */
     public Optional<String> record(List<RevocationEvent> revocations) {
         for (RevocationEvent revocation : revocations) {
-            Optional<String> problem = revocation == null ? Optional.of("a revocation is null") : revocation.problem().or(() -> storable(revocation));
+            Optional<String> problem = revocation == null
+                    ? Optional.of("a revocation is null")
+                    : revocation.problem().or(() -> storable(revocation));
             if (problem.isPresent()) {
                 return problem;
             }
@@ -59,8 +61,13 @@ public class RevocationService {
         if (revocation.reason() != null && revocation.reason().length() > 64) {
             return Optional.of("reason_admin is at most 64 characters");
         }
-        for (String value : new String[] {revocation.issuer(), revocation.userId(), revocation.sessionId(), revocation.clientId(),
-                revocation.tokenId()}) {
+        for (String value : new String[] {
+            revocation.issuer(),
+            revocation.userId(),
+            revocation.sessionId(),
+            revocation.clientId(),
+            revocation.tokenId()
+        }) {
             if (value != null && value.length() > 255) {
                 return Optional.of("identifiers are at most 255 characters");
             }

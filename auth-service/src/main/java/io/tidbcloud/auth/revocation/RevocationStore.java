@@ -37,7 +37,8 @@ public class RevocationStore {
     public int insertNew(List<RevocationEvent> revocations, long receivedAt) {
         int added = 0;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM revocation_event WHERE event_id = ?");
+                PreparedStatement exists =
+                        connection.prepareStatement("SELECT 1 FROM revocation_event WHERE event_id = ?");
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO revocation_event (event_id, covers, cause, issuer, initiating_entity, subject, session_id,"
                                 + " client_id, token_id, revoked_at, expires_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -52,7 +53,11 @@ public class RevocationStore {
                 insert.setString(2, revocation.covers().name());
                 insert.setString(3, revocation.reason());
                 insert.setString(4, revocation.issuer());
-                insert.setString(5, revocation.initiatingEntity() == null ? null : revocation.initiatingEntity().name());
+                insert.setString(
+                        5,
+                        revocation.initiatingEntity() == null
+                                ? null
+                                : revocation.initiatingEntity().name());
                 insert.setString(6, revocation.userId());
                 insert.setString(7, revocation.sessionId());
                 insert.setString(8, revocation.clientId());
@@ -72,7 +77,8 @@ public class RevocationStore {
     /** The newest position in the store, 0 when it holds nothing. */
     public long lastSeq() {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM revocation_event");
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM revocation_event");
                 ResultSet rows = query.executeQuery()) {
             rows.next();
             return rows.getLong(1);
@@ -86,7 +92,8 @@ public class RevocationStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT seq, event_id, covers, cause, issuer, initiating_entity, subject, session_id, client_id, token_id,"
-                                + " revoked_at, expires_at FROM revocation_event WHERE seq > ? AND expires_at > ? ORDER BY seq LIMIT " + limit)) {
+                                + " revoked_at, expires_at FROM revocation_event WHERE seq > ? AND expires_at > ? ORDER BY seq LIMIT "
+                                + limit)) {
             query.setLong(1, seq);
             query.setLong(2, now);
             List<FeedEntry> found = new ArrayList<>();
@@ -114,16 +121,22 @@ public class RevocationStore {
             case SUBJECT -> SubjectId.complex(issuer, subject, null, null);
         };
         String initiatingEntity = row.getString("initiating_entity");
-        return RevocationEvent.of(row.getString("event_id"), issuer, subjectId,
-                Math.floorDiv(row.getLong("revoked_at"), 1000), Math.floorDiv(row.getLong("expires_at") + 999, 1000),
-                initiatingEntity == null ? null : InitiatingEntity.valueOf(initiatingEntity), row.getString("cause"));
+        return RevocationEvent.of(
+                row.getString("event_id"),
+                issuer,
+                subjectId,
+                Math.floorDiv(row.getLong("revoked_at"), 1000),
+                Math.floorDiv(row.getLong("expires_at") + 999, 1000),
+                initiatingEntity == null ? null : InitiatingEntity.valueOf(initiatingEntity),
+                row.getString("cause"));
     }
 
     /** Forgets the revocations whose every covered token has expired; returns how many. */
     @Transactional
     public int pruneExpired(long now) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM revocation_event WHERE expires_at <= ?")) {
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM revocation_event WHERE expires_at <= ?")) {
             delete.setLong(1, now);
             return delete.executeUpdate();
         } catch (SQLException e) {

@@ -13,14 +13,23 @@ class ErrorShapeTest {
 
     @Test
     void unknownPathIsNotFoundWithTheErrorBody() {
-        given().when().get("/v1/no-such-thing").then().statusCode(404)
+        given().when()
+                .get("/v1/no-such-thing")
+                .then()
+                .statusCode(404)
                 .contentType("application/json")
-                .body("code", is(5)).body("message", is("No such resource")).body("details", empty());
+                .body("code", is(5))
+                .body("message", is("No such resource"))
+                .body("details", empty());
     }
 
     @Test
     void wrongMethodIsMethodNotAllowedWithTheErrorBody() {
-        given().when().delete("/internal/revocation-events").then().statusCode(405)
-                .body("code", is(12)).body("details", empty());
+        given().when()
+                .delete("/internal/revocation-events")
+                .then()
+                .statusCode(405)
+                .body("code", is(12))
+                .body("details", empty());
     }
 }

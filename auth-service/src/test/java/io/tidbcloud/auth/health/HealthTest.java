@@ -5,9 +5,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /** auth-service against the test Keycloak (realm tidbcloud) and the test PostgreSQL. */
 @QuarkusTest
@@ -15,8 +14,10 @@ class HealthTest {
 
     @Test
     void readinessIsUpWithKeycloakRealmAndDatabaseChecks() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.find { it.name == 'keycloak-realm' }.status", is("UP"))
                 .body("checks.find { it.name == 'keycloak-realm' }.data.realm", startsWith("http"))
@@ -25,15 +26,16 @@ class HealthTest {
 
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live")
-                .then().statusCode(200)
-                .body("status", is("UP"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
     void openApiDocumentNamesTheService() {
-        given().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200)
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("openapi", startsWith("3."))
                 .body("info.title", is("TiDB Cloud auth-service"));
     }

@@ -3,18 +3,16 @@ package io.tidbcloud.auth.keycloak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
 
 /** The readiness probe on its own, against a real HTTP server standing in for a realm. */
 class KeycloakRealmReadinessCheckTest {
@@ -45,7 +43,8 @@ class KeycloakRealmReadinessCheckTest {
         HealthCheckResponse response = new KeycloakRealmReadinessCheck(config(realm)).call();
 
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
-        assertEquals("discovery answered HTTP 404", response.getData().orElseThrow().get("reason"));
+        assertEquals(
+                "discovery answered HTTP 404", response.getData().orElseThrow().get("reason"));
     }
 
     @Test

@@ -51,32 +51,51 @@ class RevocationFeedTest {
 
     @Test
     void feedWithoutTokenIsUnauthorizedWithBareBearerChallenge() {
-        given().when().get("/v1/revocations/feed").then().statusCode(401)
+        given().when()
+                .get("/v1/revocations/feed")
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", is("Bearer realm=\"tidbcloud\""))
-                .body("code", is(16)).body("details", empty());
+                .body("code", is(16))
+                .body("details", empty());
     }
 
     @Test
     void feedWithTamperedTokenIsUnauthorizedAsInvalidToken() {
         String token = subscriber.token();
-        given().auth().oauth2(token.substring(0, token.length() - 4) + "AAAA").when().get("/v1/revocations/feed")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(token.substring(0, token.length() - 4) + "AAAA")
+                .when()
+                .get("/v1/revocations/feed")
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
                 .body("code", is(16));
     }
 
     @Test
     void feedForAClientThatIsNoSubscriberIsForbidden() {
-        given().auth().oauth2(stranger.token()).when().get("/v1/revocations/feed")
-                .then().statusCode(403)
-                .body("code", is(7)).body("message", is("The client is not a revocation feed subscriber"));
+        given().auth()
+                .oauth2(stranger.token())
+                .when()
+                .get("/v1/revocations/feed")
+                .then()
+                .statusCode(403)
+                .body("code", is(7))
+                .body("message", is("The client is not a revocation feed subscriber"));
     }
 
     @Test
     void feedWithBadLastEventIdIsBadRequest() {
-        given().auth().oauth2(subscriber.token()).header("Last-Event-ID", "abc")
-                .when().get("/v1/revocations/feed").then().statusCode(400)
-                .body("code", is(3)).body("message", startsWith("Last-Event-ID "));
+        given().auth()
+                .oauth2(subscriber.token())
+                .header("Last-Event-ID", "abc")
+                .when()
+                .get("/v1/revocations/feed")
+                .then()
+                .statusCode(400)
+                .body("code", is(3))
+                .body("message", startsWith("Last-Event-ID "));
     }
 
     @Test
@@ -117,19 +136,24 @@ class RevocationFeedTest {
     }
 
     private static void deliver(String sessionId) {
-        given().contentType("application/json").header("X-Tidbcloud-Events-Secret", "test-events-secret")
+        given().contentType("application/json")
+                .header("X-Tidbcloud-Events-Secret", "test-events-secret")
                 .body(RevocationIngestTest.sessionRevocation(UUID.randomUUID().toString(), sessionId))
-                .when().post("/internal/revocation-events").then().statusCode(204);
+                .when()
+                .post("/internal/revocation-events")
+                .then()
+                .statusCode(204);
     }
 
     private Subscription subscribe(String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(feed).header("Authorization", "Bearer " + subscriber.token())
+        HttpRequest.Builder request = HttpRequest.newBuilder(feed)
+                .header("Authorization", "Bearer " + subscriber.token())
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
-                .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         return new Subscription(new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8)));
     }
@@ -166,7 +190,8 @@ class RevocationFeedTest {
                 String[] event = next();
                 seen.add(event);
                 if (event[1].equals("revocation") && event[2].contains(sessionId)) {
-                    assertThat(event[2]).contains("\"https://schemas.openid.net/secevent/caep/event-type/session-revoked\"")
+                    assertThat(event[2])
+                            .contains("\"https://schemas.openid.net/secevent/caep/event-type/session-revoked\"")
                             .contains("\"session\":{\"format\":\"opaque\",\"id\":\"" + sessionId + "\"}")
                             .contains("\"reason_admin\":{\"en\":\"LOGOUT\"}");
                     return Long.parseLong(event[0]);

@@ -3,9 +3,9 @@ package io.tidbcloud.cli.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
-import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.ExitCode;
 import io.tidbcloud.cli.auth.TokenSource;
+import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.http.HttpTransport;
 import io.tidbcloud.cli.output.Json;
 import java.io.IOException;
@@ -68,16 +68,17 @@ public final class CloudApi {
         if (response.statusCode() == 401) {
             response = send(method, uri, payload, tokens.refreshedAccessToken(accessToken));
             if (response.statusCode() == 401) {
-                throw CliException.tokenRejected("The API rejected your access token ("
-                        + errorMessage(response) + ")");
+                throw CliException.tokenRejected("The API rejected your access token (" + errorMessage(response) + ")");
             }
         }
         if (response.statusCode() == 403) {
             String header = response.headers().firstValue("WWW-Authenticate").orElse("");
             Matcher scope = NEEDED_SCOPE.matcher(header);
             if (header.contains("insufficient_scope") && scope.find()) {
-                throw new CliException(ExitCode.NOT_SIGNED_IN, "Your sign-in does not grant the scope "
-                        + scope.group(1) + " that this needs: run `ticloud auth login` and allow it.");
+                throw new CliException(
+                        ExitCode.NOT_SIGNED_IN,
+                        "Your sign-in does not grant the scope " + scope.group(1)
+                                + " that this needs: run `ticloud auth login` and allow it.");
             }
         }
         if (response.statusCode() / 100 != 2) {

@@ -20,10 +20,9 @@ public final class PagedList {
     static final int MAX_PAGES = 10_000;
 
     /** All items and the server's {@code totalSize} (the count read when it sent none). */
-    public record Items(List<JsonNode> items, long totalSize) { }
+    public record Items(List<JsonNode> items, long totalSize) {}
 
-    private PagedList() {
-    }
+    private PagedList() {}
 
     /**
      * @param path  the list path, e.g. {@code /v1beta1/clusters}

@@ -9,14 +9,16 @@ public final class AuthCommand {
 
     public static final String NAME = "auth";
 
-    private AuthCommand() {
-    }
+    private AuthCommand() {}
 
     public static CommandSpec spec(CliContext context) {
         return Commands.group(NAME)
                 .description("Sign in to TiDB Cloud and out again.")
-                .subcommands(LoginCommand.spec(context), LogoutCommand.spec(context),
-                        StatusCommand.spec(context), TokenCommand.spec(context))
+                .subcommands(
+                        LoginCommand.spec(context),
+                        LogoutCommand.spec(context),
+                        StatusCommand.spec(context),
+                        TokenCommand.spec(context))
                 .build();
     }
 }

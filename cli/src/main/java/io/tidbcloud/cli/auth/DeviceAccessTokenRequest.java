@@ -21,19 +21,19 @@ public final class DeviceAccessTokenRequest {
     public sealed interface Result {
 
         /** "authorization_pending": the person has not finished yet; poll again after the interval. */
-        record Pending() implements Result { }
+        record Pending() implements Result {}
 
         /** "slow_down": still pending, and the interval MUST grow by 5 seconds for this and later polls. */
-        record SlowDown() implements Result { }
+        record SlowDown() implements Result {}
 
         /** "access_denied": the person declined. */
-        record Denied() implements Result { }
+        record Denied() implements Result {}
 
         /** "expired_token": the device code lived out its expires_in; start over. */
-        record Expired() implements Result { }
+        record Expired() implements Result {}
 
         /** The person approved: the tokens. */
-        record Granted(IssuedTokens tokens) implements Result { }
+        record Granted(IssuedTokens tokens) implements Result {}
     }
 
     private final OAuthHttp http;
@@ -47,8 +47,10 @@ public final class DeviceAccessTokenRequest {
     }
 
     public Result poll(String deviceCode) throws IOException, InterruptedException, OAuthProtocolException {
-        HTTPRequest request = new TokenRequest.Builder(tokenEndpoint, clientId,
-                new DeviceCodeGrant(new com.nimbusds.oauth2.sdk.device.DeviceCode(deviceCode)))
+        HTTPRequest request = new TokenRequest.Builder(
+                        tokenEndpoint,
+                        clientId,
+                        new DeviceCodeGrant(new com.nimbusds.oauth2.sdk.device.DeviceCode(deviceCode)))
                 .build()
                 .toHTTPRequest();
         HTTPResponse response = http.send(request);

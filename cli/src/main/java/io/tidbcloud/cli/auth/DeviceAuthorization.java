@@ -1,6 +1,5 @@
 package io.tidbcloud.cli.auth;
 
-import io.tidbcloud.contract.login.IdentityProvider;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationErrorResponse;
@@ -10,6 +9,7 @@ import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import io.tidbcloud.contract.login.IdentityProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -47,8 +47,8 @@ public final class DeviceAuthorization {
         DeviceAuthorizationRequest.Builder builder = new DeviceAuthorizationRequest.Builder(clientId)
                 .endpointURI(endpoint)
                 .scope(new Scope(scopes.toArray(String[]::new)));
-        idpHint.ifPresent(hint -> builder.customParameter(IDP_HINT_PARAMETER, hint)
-                .customParameter(DEVICE_IDP_HINT_PARAMETER, hint));
+        idpHint.ifPresent(hint ->
+                builder.customParameter(IDP_HINT_PARAMETER, hint).customParameter(DEVICE_IDP_HINT_PARAMETER, hint));
         HTTPRequest request = builder.build().toHTTPRequest();
         HTTPResponse response = http.send(request);
 

@@ -22,15 +22,16 @@ public final class DeviceFlow {
 
     /** RFC 8628 section 3.5: on slow_down "the interval MUST be increased by 5 seconds". */
     static final Duration SLOW_DOWN_INCREMENT = Duration.ofSeconds(5);
+
     static final Duration MAX_NETWORK_BACKOFF = Duration.ofSeconds(60);
 
     /** How the flow ended: granted, denied or expired. */
     public sealed interface Outcome {
-        record Granted(IssuedTokens tokens) implements Outcome { }
+        record Granted(IssuedTokens tokens) implements Outcome {}
 
-        record Denied() implements Outcome { }
+        record Denied() implements Outcome {}
 
-        record Expired() implements Outcome { }
+        record Expired() implements Outcome {}
     }
 
     private final DeviceAccessTokenRequest tokenRequest;

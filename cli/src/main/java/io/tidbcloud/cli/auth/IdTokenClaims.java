@@ -11,11 +11,10 @@ import java.util.Optional;
  */
 final class IdTokenClaims {
 
-    private IdTokenClaims() {
-    }
+    private IdTokenClaims() {}
 
     /** Who the ID token names; empty fields when it is absent or unreadable. */
-    record Identity(String email, String name, String subject) { }
+    record Identity(String email, String name, String subject) {}
 
     static Identity identity(String idToken) {
         if (idToken == null) {
@@ -25,8 +24,11 @@ final class IdTokenClaims {
             JWTClaimsSet claims = JWTParser.parse(idToken).getJWTClaimsSet();
             String name = text(claims, "name");
             if (name == null && (text(claims, "given_name") != null || text(claims, "family_name") != null)) {
-                name = String.join(" ", java.util.stream.Stream.of(text(claims, "given_name"),
-                        text(claims, "family_name")).filter(java.util.Objects::nonNull).toList());
+                name = String.join(
+                        " ",
+                        java.util.stream.Stream.of(text(claims, "given_name"), text(claims, "family_name"))
+                                .filter(java.util.Objects::nonNull)
+                                .toList());
             }
             return new Identity(text(claims, "email"), name, claims.getSubject());
         } catch (java.text.ParseException notAJwt) {

@@ -1,12 +1,12 @@
 package io.tidbcloud.cli.auth;
 
-import io.tidbcloud.contract.scope.ApiScope;
 import io.tidbcloud.cli.CliContext;
 import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.config.Settings;
 import io.tidbcloud.cli.credentials.Credentials;
+import io.tidbcloud.contract.scope.ApiScope;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -31,7 +31,10 @@ public final class LoginCommand {
     public static final List<String> DEFAULT_SCOPES = defaultScopes("openid");
 
     /** The identity providers the realm federates (their Keycloak aliases). */
-    public enum IdentityProvider { google, microsoft }
+    public enum IdentityProvider {
+        google,
+        microsoft
+    }
 
     /**
      * What {@code auth login} was asked for.
@@ -71,19 +74,25 @@ public final class LoginCommand {
 
     static CommandSpec spec(CliContext context) {
         OptionSpec noBrowser = Commands.flag("--no-browser")
-                .description("Do not open a browser; only print the URL and the code.").build();
-        OptionSpec scopes = Commands.option(List.class, "--scopes").auxiliaryTypes(String.class)
-                .splitRegex(",").paramLabel("SCOPE")
-                .description("Scopes to request, comma-separated; openid is always added.",
-                        "Default: ${DEFAULT-VALUE}")
-                .defaultValue(String.join(",", defaultScopes())).build();
-        OptionSpec idp = Commands.option(IdentityProvider.class, "--idp").paramLabel("PROVIDER")
+                .description("Do not open a browser; only print the URL and the code.")
+                .build();
+        OptionSpec scopes = Commands.option(List.class, "--scopes")
+                .auxiliaryTypes(String.class)
+                .splitRegex(",")
+                .paramLabel("SCOPE")
+                .description("Scopes to request, comma-separated; openid is always added.", "Default: ${DEFAULT-VALUE}")
+                .defaultValue(String.join(",", defaultScopes()))
+                .build();
+        OptionSpec idp = Commands.option(IdentityProvider.class, "--idp")
+                .paramLabel("PROVIDER")
                 .description("Sign in with this identity provider without choosing: ${COMPLETION-CANDIDATES}.")
                 .build();
-        return Commands.command("login",
+        return Commands.command(
+                        "login",
                         () -> new Options(noBrowser.getValue(), scopes.getValue(), idp.getValue()),
                         new LoginCommand(context)::run)
-                .description("Sign in with your browser (OAuth 2.0 device authorization grant).",
+                .description(
+                        "Sign in with your browser (OAuth 2.0 device authorization grant).",
                         "Shows a URL and a code; approve in any browser, on this machine or another.")
                 .options(noBrowser, scopes, idp)
                 .build();
@@ -103,8 +112,8 @@ public final class LoginCommand {
             code = new DeviceAuthorization(http, endpoints.deviceAuthorization(), profile.oauthClientId())
                     .request(requested, Optional.ofNullable(idp).map(Enum::name));
         } catch (IOException e) {
-            throw CliException.error("Cannot reach the sign-in server at " + profile.oauthEndpoint()
-                    + " (" + e.getClass().getSimpleName() + "). Is it running?");
+            throw CliException.error("Cannot reach the sign-in server at " + profile.oauthEndpoint() + " ("
+                    + e.getClass().getSimpleName() + "). Is it running?");
         }
 
         URI verification = verificationUrl(code, idp);
@@ -121,18 +130,20 @@ public final class LoginCommand {
         err.flush();
 
         DeviceFlow.Outcome outcome = new DeviceFlow(
-                new DeviceAccessTokenRequest(http, endpoints.token(), profile.oauthClientId()),
-                context.clock(), context.sleeper())
+                        new DeviceAccessTokenRequest(http, endpoints.token(), profile.oauthClientId()),
+                        context.clock(),
+                        context.sleeper())
                 .await(code);
         if (outcome instanceof DeviceFlow.Outcome.Denied) {
             throw CliException.error("Sign-in was declined in the browser. Run `ticloud auth login` to try again.");
         }
         if (outcome instanceof DeviceFlow.Outcome.Expired) {
-            throw CliException.error("The code expired before it was approved. "
-                    + "Run `ticloud auth login` to get a new one.");
+            throw CliException.error(
+                    "The code expired before it was approved. " + "Run `ticloud auth login` to get a new one.");
         }
         IssuedTokens tokens = ((DeviceFlow.Outcome.Granted) outcome).tokens();
-        Credentials credentials = TokenSource.credentials(profile, tokens, context.clock().instant(), null);
+        Credentials credentials =
+                TokenSource.credentials(profile, tokens, context.clock().instant(), null);
         settings.writeDefaultsIfMissing();
         context.credentials().save(profile.name(), credentials);
         err.println(credentials.email() == null ? "Signed in." : "Signed in as " + credentials.email());

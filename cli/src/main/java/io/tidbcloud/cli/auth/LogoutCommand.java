@@ -59,10 +59,11 @@ public final class LogoutCommand {
     /** Revokes at the realm that issued the tokens; empty when both revocations succeeded. */
     private Optional<String> revoke(Credentials credentials) throws InterruptedException {
         String realm = credentials.oauthEndpoint();
-        URI endpoint = OAuthEndpoints.ofRealm(URI.create(realm.endsWith("/")
-                ? realm.substring(0, realm.length() - 1) : realm)).revocation();
-        TokenRevocation revocation = new TokenRevocation(new OAuthHttp(context.transport()), endpoint,
-                credentials.clientId());
+        URI endpoint = OAuthEndpoints.ofRealm(
+                        URI.create(realm.endsWith("/") ? realm.substring(0, realm.length() - 1) : realm))
+                .revocation();
+        TokenRevocation revocation =
+                new TokenRevocation(new OAuthHttp(context.transport()), endpoint, credentials.clientId());
         try {
             if (credentials.refreshToken() != null) {
                 revocation.revokeRefreshToken(credentials.refreshToken());

@@ -11,8 +11,6 @@ public record OAuthEndpoints(URI deviceAuthorization, URI token, URI revocation)
     public static OAuthEndpoints ofRealm(URI realm) {
         String base = realm.toString() + "/protocol/openid-connect";
         return new OAuthEndpoints(
-                URI.create(base + "/auth/device"),
-                URI.create(base + "/token"),
-                URI.create(base + "/revoke"));
+                URI.create(base + "/auth/device"), URI.create(base + "/token"), URI.create(base + "/revoke"));
     }
 }

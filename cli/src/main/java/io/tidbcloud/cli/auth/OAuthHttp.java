@@ -41,9 +41,9 @@ public final class OAuthHttp {
             }
         }
         String body = request.getBody();
-        builder.method(request.getMethod().name(), body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        builder.method(
+                request.getMethod().name(),
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 
         HttpResponse<String> response = http.send(builder.build(), body);
         HTTPResponse converted = new HTTPResponse(response.statusCode());
@@ -69,7 +69,8 @@ public final class OAuthHttp {
 
     /** A response that is not the OAuth JSON we asked for, e.g. an HTML 404 from a wrong realm URL. */
     static OAuthProtocolException unexpected(HTTPRequest request, HTTPResponse response) {
-        return new OAuthProtocolException("invalid_response",
+        return new OAuthProtocolException(
+                "invalid_response",
                 "unexpected HTTP " + response.getStatusCode() + " answer from " + request.getURI(),
                 response.getStatusCode());
     }

@@ -1,6 +1,5 @@
 package io.tidbcloud.cli.auth;
 
-import io.tidbcloud.contract.scope.ApiScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.cli.CliContext;
@@ -13,6 +12,7 @@ import io.tidbcloud.cli.credentials.Credentials;
 import io.tidbcloud.cli.output.Json;
 import io.tidbcloud.cli.output.OutputFormat;
 import io.tidbcloud.cli.output.OutputOption;
+import io.tidbcloud.contract.scope.ApiScope;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +34,7 @@ public final class StatusCommand {
     }
 
     /** What {@code auth status} was asked for: the output format. */
-    public record Options(OutputFormat output) {
-    }
+    public record Options(OutputFormat output) {}
 
     static CommandSpec spec(CliContext context) {
         OptionSpec output = OutputOption.spec();
@@ -49,10 +48,13 @@ public final class StatusCommand {
     public int run(Options options) throws Exception {
         Profile profile = context.profile();
         CredentialStore store = context.credentials();
-        Credentials credentials = TokenSource.forProfile(context, profile, store).validCredentials();
+        Credentials credentials =
+                TokenSource.forProfile(context, profile, store).validCredentials();
         IdTokenClaims.Identity identity = IdTokenClaims.identity(credentials.idToken());
         String email = identity.email() != null ? identity.email() : credentials.email();
-        List<String> scopes = credentials.scope() == null ? List.of() : List.of(credentials.scope().split(" "));
+        List<String> scopes = credentials.scope() == null
+                ? List.of()
+                : List.of(credentials.scope().split(" "));
         String organization = organization(scopes);
         Instant expiry = credentials.accessTokenExpiry();
 
@@ -74,8 +76,8 @@ public final class StatusCommand {
             out.println("  Name:          " + orDash(identity.name()));
             out.println("  Organization:  " + orDash(organization));
             out.println("  Scopes:        " + String.join(" ", scopes));
-            out.println("  Token expires: " + expiry + " (in " + humanDuration(
-                    Duration.between(context.clock().instant(), expiry)) + ")");
+            out.println("  Token expires: " + expiry + " (in "
+                    + humanDuration(Duration.between(context.clock().instant(), expiry)) + ")");
             out.println("  Signed in at:  " + credentials.oauthEndpoint());
             out.println("  Tokens in:     " + store.location());
         }
@@ -89,8 +91,12 @@ public final class StatusCommand {
             return null;
         }
         try {
-            JsonNode projects = CloudApi.of(context).get("/v1beta1/projects?page=1&page_size=1").path("projects");
-            return projects.isArray() && !projects.isEmpty() ? projects.get(0).path("org_id").asText(null) : null;
+            JsonNode projects = CloudApi.of(context)
+                    .get("/v1beta1/projects?page=1&page_size=1")
+                    .path("projects");
+            return projects.isArray() && !projects.isEmpty()
+                    ? projects.get(0).path("org_id").asText(null)
+                    : null;
         } catch (CliException | java.io.IOException unavailable) {
             return null; // the API is optional here: who you are does not depend on it
         }

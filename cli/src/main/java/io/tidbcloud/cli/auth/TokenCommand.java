@@ -19,7 +19,8 @@ public final class TokenCommand {
 
     static CommandSpec spec(CliContext context) {
         return Commands.command("token", new TokenCommand(context)::run)
-                .description("Print a valid access token (refreshed if needed) for scripts.",
+                .description(
+                        "Print a valid access token (refreshed if needed) for scripts.",
                         "Example: curl -H \"Authorization: Bearer $(ticloud auth token)\" "
                                 + "http://localhost:8080/v1beta1/projects")
                 .build();

@@ -37,8 +37,8 @@ public final class TokenRefresh {
      *         token was revoked, expired, or its session ended
      */
     public IssuedTokens refresh(String refreshToken) throws IOException, InterruptedException, OAuthProtocolException {
-        HTTPRequest request = new TokenRequest.Builder(tokenEndpoint, new ClientID(clientId),
-                new RefreshTokenGrant(new RefreshToken(refreshToken)))
+        HTTPRequest request = new TokenRequest.Builder(
+                        tokenEndpoint, new ClientID(clientId), new RefreshTokenGrant(new RefreshToken(refreshToken)))
                 .build()
                 .toHTTPRequest();
         HTTPResponse response = http.send(request);

@@ -29,7 +29,8 @@ public final class TokenRevocation {
         this.clientId = new ClientID(clientId);
     }
 
-    public void revokeRefreshToken(String refreshToken) throws IOException, InterruptedException, OAuthProtocolException {
+    public void revokeRefreshToken(String refreshToken)
+            throws IOException, InterruptedException, OAuthProtocolException {
         revoke(new RefreshToken(refreshToken));
     }
 
@@ -46,7 +47,8 @@ public final class TokenRevocation {
             return;
         }
         try {
-            throw OAuthHttp.error(request, response, TokenErrorResponse.parse(response).getErrorObject());
+            throw OAuthHttp.error(
+                    request, response, TokenErrorResponse.parse(response).getErrorObject());
         } catch (ParseException notOAuth) {
             throw OAuthHttp.unexpected(request, response);
         }

@@ -46,8 +46,10 @@ public final class TokenSource {
 
     /** As {@link #forProfile(CliContext, Profile)}, with the credential store the caller already opened. */
     public static TokenSource forProfile(CliContext context, Profile profile, CredentialStore store) {
-        TokenRefresh refresh = new TokenRefresh(new OAuthHttp(context.transport()),
-                OAuthEndpoints.ofRealm(profile.oauthBase()).token(), profile.oauthClientId());
+        TokenRefresh refresh = new TokenRefresh(
+                new OAuthHttp(context.transport()),
+                OAuthEndpoints.ofRealm(profile.oauthBase()).token(),
+                profile.oauthClientId());
         return new TokenSource(store, profile, refresh, context.clock());
     }
 
@@ -85,7 +87,8 @@ public final class TokenSource {
 
     /** {@link #REFRESH_MARGIN}, or a tenth of the token's lifetime when that is shorter; 30 s when the lifetime is not known. */
     static Duration refreshMargin(Credentials credentials) {
-        return credentials.accessTokenLifetime()
+        return credentials
+                .accessTokenLifetime()
                 .map(lifetime -> lifetime.dividedBy(10))
                 .filter(tenth -> tenth.compareTo(REFRESH_MARGIN) < 0)
                 .orElse(REFRESH_MARGIN);
@@ -95,8 +98,10 @@ public final class TokenSource {
         Credentials current = store.load(profile.name()).orElseThrow(CliException::notSignedIn);
         if (!profile.oauthEndpoint().equals(current.oauthEndpoint())) {
             // Never send tokens of one authorization server on behalf of another.
-            throw new CliException(ExitCode.NOT_SIGNED_IN, "Not signed in at " + profile.oauthEndpoint()
-                    + " (signed in at " + current.oauthEndpoint() + "): run `ticloud auth login`");
+            throw new CliException(
+                    ExitCode.NOT_SIGNED_IN,
+                    "Not signed in at " + profile.oauthEndpoint() + " (signed in at " + current.oauthEndpoint()
+                            + "): run `ticloud auth login`");
         }
         return current;
     }
@@ -123,16 +128,26 @@ public final class TokenSource {
     /** The credentials to store for newly issued tokens; what the response leaves out is kept from before. */
     public static Credentials credentials(Profile profile, IssuedTokens issued, Instant now, Credentials previous) {
         Duration lifetime = issued.expiresIn() == null ? ASSUMED_LIFETIME : issued.expiresIn();
-        String refreshToken = issued.refreshToken() != null ? issued.refreshToken()
+        String refreshToken = issued.refreshToken() != null
+                ? issued.refreshToken()
                 : previous == null ? null : previous.refreshToken();
-        String idToken = issued.idToken() != null ? issued.idToken()
-                : previous == null ? null : previous.idToken();
-        String scope = issued.scope() != null ? issued.scope()
-                : previous == null ? null : previous.scope();
+        String idToken = issued.idToken() != null ? issued.idToken() : previous == null ? null : previous.idToken();
+        String scope = issued.scope() != null ? issued.scope() : previous == null ? null : previous.scope();
         String email = IdTokenClaims.displayName(issued.idToken())
-                .orElse(previous == null ? IdTokenClaims.displayName(issued.accessToken()).orElse(null)
-                        : previous.email());
-        return new Credentials(profile.oauthEndpoint(), profile.oauthClientId(), issued.accessToken(), refreshToken,
-                idToken, now.getEpochSecond(), now.plus(lifetime).getEpochSecond(), scope, email);
+                .orElse(
+                        previous == null
+                                ? IdTokenClaims.displayName(issued.accessToken())
+                                        .orElse(null)
+                                : previous.email());
+        return new Credentials(
+                profile.oauthEndpoint(),
+                profile.oauthClientId(),
+                issued.accessToken(),
+                refreshToken,
+                idToken,
+                now.getEpochSecond(),
+                now.plus(lifetime).getEpochSecond(),
+                scope,
+                email);
     }
 }

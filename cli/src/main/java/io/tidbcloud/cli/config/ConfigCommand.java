@@ -9,16 +9,20 @@ public final class ConfigCommand {
 
     public static final String NAME = "config";
 
-    private ConfigCommand() {
-    }
+    private ConfigCommand() {}
 
     public static CommandSpec spec(CliContext context) {
         return Commands.group(NAME)
-                .description("Manage profiles in config.toml: where to sign in and which API to call.",
+                .description(
+                        "Manage profiles in config.toml: where to sign in and which API to call.",
                         "Keys: oauth-endpoint (realm URL), oauth-client-id, api-endpoint.")
-                .subcommands(ConfigCreateCommand.spec(context), ConfigUseCommand.spec(context),
-                        ConfigListCommand.spec(context), ConfigDescribeCommand.spec(context),
-                        ConfigSetCommand.spec(context), ConfigDeleteCommand.spec(context))
+                .subcommands(
+                        ConfigCreateCommand.spec(context),
+                        ConfigUseCommand.spec(context),
+                        ConfigListCommand.spec(context),
+                        ConfigDescribeCommand.spec(context),
+                        ConfigSetCommand.spec(context),
+                        ConfigDeleteCommand.spec(context))
                 .build();
     }
 }

@@ -20,8 +20,7 @@ public final class ConfigCreateCommand {
      * @param apiEndpoint   the cloud API base URL
      * @param noUse         keep the current profile as it is
      */
-    public record Options(String name, String oauthEndpoint, String oauthClientId, String apiEndpoint,
-                          boolean noUse) {
+    public record Options(String name, String oauthEndpoint, String oauthClientId, String apiEndpoint, boolean noUse) {
         public Options {
             ConfigEditor.validName(name);
             oauthEndpoint = valid(ProfileKey.OAUTH_ENDPOINT, oauthEndpoint);
@@ -46,16 +45,31 @@ public final class ConfigCreateCommand {
 
     static CommandSpec spec(CliContext context) {
         PositionalParamSpec name = Commands.parameter(String.class, "NAME")
-                .description("Profile name: letters, digits, '-' and '_'.").build();
-        OptionSpec oauthEndpoint = Commands.option(String.class, "--oauth-endpoint").paramLabel("URL")
-                .description("Realm URL (default: " + Profile.DEFAULT_OAUTH_ENDPOINT + ").").build();
-        OptionSpec oauthClientId = Commands.option(String.class, "--oauth-client-id").paramLabel("ID")
-                .description("OAuth client (default: " + Profile.DEFAULT_OAUTH_CLIENT_ID + ").").build();
-        OptionSpec apiEndpoint = Commands.option(String.class, "--api-endpoint").paramLabel("URL")
-                .description("Cloud API base URL (default: " + Profile.DEFAULT_API_ENDPOINT + ").").build();
-        OptionSpec noUse = Commands.flag("--no-use").description("Keep the current profile as it is.").build();
-        return Commands.command("create", () -> new Options(name.getValue(), oauthEndpoint.getValue(),
-                                oauthClientId.getValue(), apiEndpoint.getValue(), noUse.getValue()),
+                .description("Profile name: letters, digits, '-' and '_'.")
+                .build();
+        OptionSpec oauthEndpoint = Commands.option(String.class, "--oauth-endpoint")
+                .paramLabel("URL")
+                .description("Realm URL (default: " + Profile.DEFAULT_OAUTH_ENDPOINT + ").")
+                .build();
+        OptionSpec oauthClientId = Commands.option(String.class, "--oauth-client-id")
+                .paramLabel("ID")
+                .description("OAuth client (default: " + Profile.DEFAULT_OAUTH_CLIENT_ID + ").")
+                .build();
+        OptionSpec apiEndpoint = Commands.option(String.class, "--api-endpoint")
+                .paramLabel("URL")
+                .description("Cloud API base URL (default: " + Profile.DEFAULT_API_ENDPOINT + ").")
+                .build();
+        OptionSpec noUse = Commands.flag("--no-use")
+                .description("Keep the current profile as it is.")
+                .build();
+        return Commands.command(
+                        "create",
+                        () -> new Options(
+                                name.getValue(),
+                                oauthEndpoint.getValue(),
+                                oauthClientId.getValue(),
+                                apiEndpoint.getValue(),
+                                noUse.getValue()),
                         new ConfigCreateCommand(context)::run)
                 .description("Create a profile (unset keys take the defaults) and make it the current one unless "
                         + "--no-use.")

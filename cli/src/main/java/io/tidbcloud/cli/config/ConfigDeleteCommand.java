@@ -20,8 +20,7 @@ public final class ConfigDeleteCommand {
     }
 
     /** What {@code config delete} was asked for: the profile. */
-    public record Options(String name) {
-    }
+    public record Options(String name) {}
 
     static CommandSpec spec(CliContext context) {
         PositionalParamSpec name = Commands.parameter(String.class, "NAME").build();
@@ -42,8 +41,8 @@ public final class ConfigDeleteCommand {
                     + "`ticloud config use OTHER` first.");
         }
         if (context.credentials().load(name).isPresent()) {
-            throw CliException.error("Profile \"" + name + "\" is signed in: run `ticloud -P " + name
-                    + " auth logout` first.");
+            throw CliException.error(
+                    "Profile \"" + name + "\" is signed in: run `ticloud -P " + name + " auth logout` first.");
         }
         editor.remove(name);
         editor.save();

@@ -28,14 +28,18 @@ public final class ConfigDescribeCommand {
      * @param name   the profile; null for -P or the current profile
      * @param output the output format
      */
-    public record Options(String name, OutputFormat output) {
-    }
+    public record Options(String name, OutputFormat output) {}
 
     static CommandSpec spec(CliContext context) {
-        PositionalParamSpec name = Commands.parameter(String.class, "NAME").arity("0..1").required(false)
-                .description("Profile name.").build();
+        PositionalParamSpec name = Commands.parameter(String.class, "NAME")
+                .arity("0..1")
+                .required(false)
+                .description("Profile name.")
+                .build();
         OptionSpec output = OutputOption.spec();
-        return Commands.command("describe", () -> new Options(name.getValue(), output.getValue()),
+        return Commands.command(
+                        "describe",
+                        () -> new Options(name.getValue(), output.getValue()),
                         new ConfigDescribeCommand(context)::run)
                 .description("Show a profile's values as commands use them (default: -P or the current profile).")
                 .parameters(name)
@@ -46,16 +50,19 @@ public final class ConfigDescribeCommand {
     public int run(Options options) {
         String name = options.name();
         Settings settings = context.settings();
-        Profile profile = settings.profile(name != null ? name : context.options().profile());
+        Profile profile =
+                settings.profile(name != null ? name : context.options().profile());
         if (options.output().isJson()) {
             context.out().println(Json.pretty(json(profile)));
         } else {
             context.out().println("profile = \"" + profile.name() + "\"");
             for (ProfileKey key : ProfileKey.values()) {
                 String overridden = context.env().get(key.environmentVariable());
-                context.out().println(key.key() + " = \"" + key.of(profile) + "\""
-                        + (overridden != null && !overridden.isBlank()
-                        ? "  # from " + key.environmentVariable() : ""));
+                context.out()
+                        .println(key.key() + " = \"" + key.of(profile) + "\""
+                                + (overridden != null && !overridden.isBlank()
+                                        ? "  # from " + key.environmentVariable()
+                                        : ""));
             }
         }
         context.out().flush();

@@ -24,8 +24,8 @@ final class ConfigEditor {
     /** {@code name}, when it is a profile name config.toml can hold; else a usage error. */
     static String validName(String name) {
         if (!name.matches(NAME_PATTERN) || name.equals(ConfigFile.CURRENT_PROFILE)) {
-            throw CliException.usage("Invalid profile name '" + name
-                    + "': use letters, digits, '-' and '_' (at most 64)");
+            throw CliException.usage(
+                    "Invalid profile name '" + name + "': use letters, digits, '-' and '_' (at most 64)");
         }
         return name;
     }

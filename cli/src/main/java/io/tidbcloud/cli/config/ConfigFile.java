@@ -1,11 +1,11 @@
 package io.tidbcloud.cli.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
-import io.tidbcloud.cli.output.Json;
 import io.tidbcloud.cli.CliException;
 import io.tidbcloud.cli.credentials.SecureFiles;
+import io.tidbcloud.cli.output.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,15 +34,14 @@ public final class ConfigFile {
     static final String OAUTH_CLIENT_ID = "oauth-client-id";
     static final String API_ENDPOINT = "api-endpoint";
 
-    private ConfigFile() {
-    }
+    private ConfigFile() {}
 
     /** The parsed file: current profile name and the profiles as written (missing keys are null). */
     public record Contents(String currentProfile, Map<String, Profile> profiles) {
 
         public static Contents defaults() {
-            return new Contents(Profile.DEFAULT_NAME,
-                    Map.of(Profile.DEFAULT_NAME, Profile.defaults(Profile.DEFAULT_NAME)));
+            return new Contents(
+                    Profile.DEFAULT_NAME, Map.of(Profile.DEFAULT_NAME, Profile.defaults(Profile.DEFAULT_NAME)));
         }
     }
 
@@ -62,8 +61,13 @@ public final class ConfigFile {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode table = entry.getValue();
             if (table.isObject()) {
-                profiles.put(entry.getKey(), new Profile(entry.getKey(),
-                        text(table, OAUTH_ENDPOINT), text(table, OAUTH_CLIENT_ID), text(table, API_ENDPOINT)));
+                profiles.put(
+                        entry.getKey(),
+                        new Profile(
+                                entry.getKey(),
+                                text(table, OAUTH_ENDPOINT),
+                                text(table, OAUTH_CLIENT_ID),
+                                text(table, API_ENDPOINT)));
             }
         }
         return new Contents(current, profiles);
@@ -71,9 +75,15 @@ public final class ConfigFile {
 
     public static void write(Path file, Contents contents) throws IOException {
         StringBuilder toml = new StringBuilder();
-        toml.append(CURRENT_PROFILE).append(" = ").append(quote(contents.currentProfile())).append('\n');
+        toml.append(CURRENT_PROFILE)
+                .append(" = ")
+                .append(quote(contents.currentProfile()))
+                .append('\n');
         for (Profile profile : contents.profiles().values()) {
-            toml.append('\n').append('[').append(bareOrQuotedKey(profile.name())).append("]\n");
+            toml.append('\n')
+                    .append('[')
+                    .append(bareOrQuotedKey(profile.name()))
+                    .append("]\n");
             appendKey(toml, OAUTH_ENDPOINT, profile.oauthEndpoint());
             appendKey(toml, OAUTH_CLIENT_ID, profile.oauthClientId());
             appendKey(toml, API_ENDPOINT, profile.apiEndpoint());

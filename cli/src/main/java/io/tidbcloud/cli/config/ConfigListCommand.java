@@ -23,8 +23,7 @@ public final class ConfigListCommand {
     }
 
     /** What {@code config list} was asked for: the output format. */
-    public record Options(OutputFormat output) {
-    }
+    public record Options(OutputFormat output) {}
 
     static CommandSpec spec(CliContext context) {
         OptionSpec output = OutputOption.spec();
@@ -51,9 +50,13 @@ public final class ConfigListCommand {
             context.out().println(Json.pretty(document));
         } else {
             Table table = new Table("", "Name", "OAuthEndpoint", "OAuthClientID", "APIEndpoint");
-            profiles.values().forEach(profile -> table.row(profile.name().equals(current) ? "*" : "",
-                    profile.name(), orEmpty(profile.oauthEndpoint()), orEmpty(profile.oauthClientId()),
-                    orEmpty(profile.apiEndpoint())));
+            profiles.values()
+                    .forEach(profile -> table.row(
+                            profile.name().equals(current) ? "*" : "",
+                            profile.name(),
+                            orEmpty(profile.oauthEndpoint()),
+                            orEmpty(profile.oauthClientId()),
+                            orEmpty(profile.apiEndpoint())));
             context.out().print(table.render());
         }
         context.out().flush();

@@ -42,12 +42,16 @@ public final class ConfigSetCommand {
     }
 
     static CommandSpec spec(CliContext context) {
-        PositionalParamSpec key = Commands.parameter(String.class, "KEY").index("0")
-                .completionCandidates(Arrays.stream(ProfileKey.values()).map(ProfileKey::key).toList())
-                .description("${COMPLETION-CANDIDATES}").build();
-        PositionalParamSpec value = Commands.parameter(String.class, "VALUE").index("1").build();
-        return Commands.command("set", () -> Options.of(key.getValue(), value.getValue()),
-                        new ConfigSetCommand(context)::run)
+        PositionalParamSpec key = Commands.parameter(String.class, "KEY")
+                .index("0")
+                .completionCandidates(
+                        Arrays.stream(ProfileKey.values()).map(ProfileKey::key).toList())
+                .description("${COMPLETION-CANDIDATES}")
+                .build();
+        PositionalParamSpec value =
+                Commands.parameter(String.class, "VALUE").index("1").build();
+        return Commands.command(
+                        "set", () -> Options.of(key.getValue(), value.getValue()), new ConfigSetCommand(context)::run)
                 .description("Set a key of the current profile (or of -P PROFILE): oauth-endpoint, oauth-client-id, "
                         + "api-endpoint.")
                 .parameters(key, value)

@@ -15,12 +15,12 @@ public final class ConfigUseCommand {
     }
 
     /** What {@code config use} was asked for: the profile. */
-    public record Options(String name) {
-    }
+    public record Options(String name) {}
 
     static CommandSpec spec(CliContext context) {
         PositionalParamSpec name = Commands.parameter(String.class, "NAME")
-                .description("An existing profile.").build();
+                .description("An existing profile.")
+                .build();
         return Commands.command("use", () -> new Options(name.getValue()), new ConfigUseCommand(context)::run)
                 .description("Make a profile the current one.")
                 .parameters(name)

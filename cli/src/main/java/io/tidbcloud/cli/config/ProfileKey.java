@@ -28,7 +28,8 @@ public enum ProfileKey {
                 return candidate;
             }
         }
-        throw new IllegalArgumentException("Unknown key '" + text + "': use oauth-endpoint, oauth-client-id or api-endpoint");
+        throw new IllegalArgumentException(
+                "Unknown key '" + text + "': use oauth-endpoint, oauth-client-id or api-endpoint");
     }
 
     /** The value, checked: URLs absolute http(s) without query, client ids plain. */
@@ -37,8 +38,11 @@ public enum ProfileKey {
         if (url) {
             try {
                 URI uri = new URI(trimmed);
-                if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                        || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                if (uri.getScheme() == null
+                        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                        || uri.getHost() == null
+                        || uri.getRawQuery() != null
+                        || uri.getRawFragment() != null) {
                     throw new URISyntaxException(trimmed, "not an absolute http(s) URL");
                 }
             } catch (URISyntaxException e) {

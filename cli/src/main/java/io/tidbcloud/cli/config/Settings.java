@@ -67,13 +67,15 @@ public final class Settings {
         String name = requested != null ? requested : contents.currentProfile();
         Profile written = contents.profiles().get(name);
         if (written == null && !Profile.DEFAULT_NAME.equals(name)) {
-            throw CliException.error(requested != null
-                    ? "Profile \"" + name + "\" does not exist: see `ticloud config list`."
-                    : "Profile \"" + name + "\" (current-profile in " + configFile() + ") does not exist.");
+            throw CliException.error(
+                    requested != null
+                            ? "Profile \"" + name + "\" does not exist: see `ticloud config list`."
+                            : "Profile \"" + name + "\" (current-profile in " + configFile() + ") does not exist.");
         }
         Profile defaults = Profile.defaults(name);
         Profile base = written == null ? defaults : written;
-        return new Profile(name,
+        return new Profile(
+                name,
                 firstSet(env.get(OAUTH_ENDPOINT_ENV), base.oauthEndpoint(), defaults.oauthEndpoint()),
                 firstSet(env.get(OAUTH_CLIENT_ID_ENV), base.oauthClientId(), defaults.oauthClientId()),
                 firstSet(env.get(API_ENDPOINT_ENV), base.apiEndpoint(), defaults.apiEndpoint()));

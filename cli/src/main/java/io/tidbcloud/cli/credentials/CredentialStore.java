@@ -52,9 +52,12 @@ public final class CredentialStore {
             case "file":
                 return new CredentialStore(configDir);
             case "keyring":
-                return new CredentialStore(configDir, SecretServiceKeyring.reachable(configDir, env)
-                        .orElseThrow(() -> CliException.error(STORE_ENV + "=keyring, but no Secret Service keyring "
-                                + "is reachable (needs a D-Bus session and secret-tool).")));
+                return new CredentialStore(
+                        configDir,
+                        SecretServiceKeyring.reachable(configDir, env)
+                                .orElseThrow(
+                                        () -> CliException.error(STORE_ENV + "=keyring, but no Secret Service keyring "
+                                                + "is reachable (needs a D-Bus session and secret-tool).")));
             case "auto":
             case "":
                 return SecretServiceKeyring.reachable(configDir, env)
@@ -102,10 +105,11 @@ public final class CredentialStore {
             if (inProcess.getHoldCount() > 1) {
                 return work.run(); // this thread already holds the file lock
             }
-            try (FileChannel channel = FileChannel.open(lockFile,
-                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(SecureFiles.FILE));
-                 FileLock ignored = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(
+                            lockFile,
+                            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                            PosixFilePermissions.asFileAttribute(SecureFiles.FILE));
+                    FileLock ignored = channel.lock()) {
                 return work.run();
             }
         } finally {

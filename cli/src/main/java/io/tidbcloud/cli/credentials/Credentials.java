@@ -36,13 +36,14 @@ public record Credentials(
     /** How long the access token was issued for; empty when that is not known. */
     public Optional<Duration> accessTokenLifetime() {
         return issuedAt > 0 && expiresAt > issuedAt
-                ? Optional.of(Duration.ofSeconds(expiresAt - issuedAt)) : Optional.empty();
+                ? Optional.of(Duration.ofSeconds(expiresAt - issuedAt))
+                : Optional.empty();
     }
 
     /** Tokens are secrets: never let them reach a log or an error message. */
     @Override
     public String toString() {
-        return "Credentials[oauthEndpoint=" + oauthEndpoint + ", clientId=" + clientId
-                + ", expiresAt=" + accessTokenExpiry() + ", scope=" + scope + ", email=" + email + "]";
+        return "Credentials[oauthEndpoint=" + oauthEndpoint + ", clientId=" + clientId + ", expiresAt="
+                + accessTokenExpiry() + ", scope=" + scope + ", email=" + email + "]";
     }
 }

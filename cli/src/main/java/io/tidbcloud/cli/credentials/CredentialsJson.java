@@ -27,14 +27,14 @@ final class CredentialsJson {
     private static final String SCOPE = "scope";
     private static final String EMAIL = "email";
 
-    private CredentialsJson() {
-    }
+    private CredentialsJson() {}
 
     /** One entry per profile, sorted by name; indented. */
     static byte[] writeEntries(Map<String, Credentials> entries) {
         ObjectNode root = Json.object();
-        new TreeMap<>(entries).forEach((profile, credentials) ->
-                root.set(profile, credentials == null ? root.nullNode() : toTree(credentials)));
+        new TreeMap<>(entries)
+                .forEach((profile, credentials) ->
+                        root.set(profile, credentials == null ? root.nullNode() : toTree(credentials)));
         return Json.indentedBytes(root);
     }
 
@@ -89,9 +89,15 @@ final class CredentialsJson {
         if (node == null || !node.isObject()) {
             throw new IOException("credentials are not a JSON object");
         }
-        return new Credentials(text(node, OAUTH_ENDPOINT), text(node, CLIENT_ID), text(node, ACCESS_TOKEN),
-                text(node, REFRESH_TOKEN), text(node, ID_TOKEN), epochSeconds(node, ISSUED_AT),
-                epochSeconds(node, EXPIRES_AT), text(node, SCOPE),
+        return new Credentials(
+                text(node, OAUTH_ENDPOINT),
+                text(node, CLIENT_ID),
+                text(node, ACCESS_TOKEN),
+                text(node, REFRESH_TOKEN),
+                text(node, ID_TOKEN),
+                epochSeconds(node, ISSUED_AT),
+                epochSeconds(node, EXPIRES_AT),
+                text(node, SCOPE),
                 text(node, EMAIL));
     }
 

@@ -49,7 +49,8 @@ public final class SecretServiceKeyring implements TokenVault {
         try {
             Run probe = keyring.run(null, "lookup", "service", SERVICE, "account", "probe");
             return (probe.exit() == 0 || probe.exit() == 1) && probe.err().isBlank()
-                    ? Optional.of(keyring) : Optional.empty();
+                    ? Optional.of(keyring)
+                    : Optional.empty();
         } catch (IOException unusable) {
             return Optional.empty();
         }
@@ -60,7 +61,8 @@ public final class SecretServiceKeyring implements TokenVault {
         Run lookup = run(null, "lookup", "service", SERVICE, "account", account(profile));
         if (lookup.exit() != 0 || lookup.out().isBlank()) {
             if (!lookup.err().isBlank()) {
-                throw CliException.error("Cannot read your tokens from the OS keyring: " + lookup.err().strip());
+                throw CliException.error("Cannot read your tokens from the OS keyring: "
+                        + lookup.err().strip());
             }
             return Optional.empty();
         }
@@ -69,10 +71,17 @@ public final class SecretServiceKeyring implements TokenVault {
 
     @Override
     public void save(String profile, Credentials credentials) throws IOException {
-        Run store = run(CredentialsJson.write(credentials), "store", "--label=ticloud (" + profile + ")",
-                "service", SERVICE, "account", account(profile));
+        Run store = run(
+                CredentialsJson.write(credentials),
+                "store",
+                "--label=ticloud (" + profile + ")",
+                "service",
+                SERVICE,
+                "account",
+                account(profile));
         if (store.exit() != 0) {
-            throw CliException.error("Cannot store your tokens in the OS keyring: " + store.err().strip());
+            throw CliException.error(
+                    "Cannot store your tokens in the OS keyring: " + store.err().strip());
         }
     }
 
@@ -92,7 +101,7 @@ public final class SecretServiceKeyring implements TokenVault {
         return configDir + "#" + profile;
     }
 
-    private record Run(int exit, String out, String err) { }
+    private record Run(int exit, String out, String err) {}
 
     private Run run(String stdin, String... args) throws IOException {
         List<String> command = new ArrayList<>();
@@ -114,7 +123,8 @@ public final class SecretServiceKeyring implements TokenVault {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while waiting for secret-tool");
         }
-        return new Run(process.exitValue(),
+        return new Run(
+                process.exitValue(),
                 new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }

@@ -1,8 +1,8 @@
 package io.tidbcloud.cli.credentials;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -25,8 +25,7 @@ public final class SecureFiles {
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private SecureFiles() {
-    }
+    private SecureFiles() {}
 
     public static void ensurePrivateDirectory(Path dir) throws IOException {
         if (!posix()) {
@@ -49,9 +48,8 @@ public final class SecureFiles {
     public static void writePrivate(Path file, byte[] content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         ensurePrivateDirectory(dir);
-        FileAttribute<?>[] attributes = posix()
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
-                : new FileAttribute<?>[0];
+        FileAttribute<?>[] attributes =
+                posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
         Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", attributes);
         try {
             if (posix()) {

@@ -6,8 +6,7 @@ import java.time.Duration;
 /** The {@link HttpClient} that ticloud sends with (and records its AOT cache with). */
 public final class CliHttpClient {
 
-    private CliHttpClient() {
-    }
+    private CliHttpClient() {}
 
     /**
      * Built on first use; TLS set up on the first {@code https://} connection. HTTP/1.1: a CLI sends a

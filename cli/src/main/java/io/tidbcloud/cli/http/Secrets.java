@@ -18,8 +18,7 @@ public final class Secrets {
     private static final Pattern JSON = Pattern.compile("(\"(?:" + NAMES + ")\"\\s*:\\s*)\"[^\"]*\"");
     private static final Pattern BEARER = Pattern.compile("(?i)^(bearer|basic)\\s+.*$");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** "Bearer eyJ..." becomes "Bearer ***". */
     public static String maskAuthorization(String value) {

@@ -9,8 +9,7 @@ public final class ProjectCommand {
 
     public static final String NAME = "project";
 
-    private ProjectCommand() {
-    }
+    private ProjectCommand() {}
 
     public static CommandSpec spec(CliContext context) {
         return Commands.group(NAME)

@@ -23,8 +23,7 @@ public final class ProjectListCommand {
     }
 
     /** What {@code project list} was asked for: the output format. */
-    public record Options(OutputFormat output) {
-    }
+    public record Options(OutputFormat output) {}
 
     static CommandSpec spec(CliContext context) {
         OptionSpec output = OutputOption.spec();
@@ -45,8 +44,12 @@ public final class ProjectListCommand {
         } else {
             Table table = new Table("ID", "Name", "ClusterCount", "UserCount", "OrgID");
             for (JsonNode project : projects) {
-                table.row(text(project, "id"), text(project, "name"), text(project, "cluster_count"),
-                        text(project, "user_count"), text(project, "org_id"));
+                table.row(
+                        text(project, "id"),
+                        text(project, "name"),
+                        text(project, "cluster_count"),
+                        text(project, "user_count"),
+                        text(project, "org_id"));
             }
             context.out().print(table.render());
         }

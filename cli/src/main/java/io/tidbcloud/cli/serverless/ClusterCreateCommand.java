@@ -49,17 +49,32 @@ public final class ClusterCreateCommand {
     }
 
     static CommandSpec spec(CliContext context) {
-        OptionSpec displayName = Commands.option(String.class, "-n", "--display-name").paramLabel("NAME")
-                .required(true).description("Display name.").build();
-        OptionSpec region = Commands.option(String.class, "-r", "--region").paramLabel("REGION")
-                .required(true).description("Region, e.g. aws-us-east-1 or regions/aws-us-east-1.").build();
-        OptionSpec projectId = Commands.option(String.class, "-p", "--project-id").paramLabel("PROJECT")
-                .description("Project to create it in (default: your default project).").build();
+        OptionSpec displayName = Commands.option(String.class, "-n", "--display-name")
+                .paramLabel("NAME")
+                .required(true)
+                .description("Display name.")
+                .build();
+        OptionSpec region = Commands.option(String.class, "-r", "--region")
+                .paramLabel("REGION")
+                .required(true)
+                .description("Region, e.g. aws-us-east-1 or regions/aws-us-east-1.")
+                .build();
+        OptionSpec projectId = Commands.option(String.class, "-p", "--project-id")
+                .paramLabel("PROJECT")
+                .description("Project to create it in (default: your default project).")
+                .build();
         OptionSpec noWait = Commands.flag("--no-wait")
-                .description("Return at once, while the cluster is still CREATING.").build();
+                .description("Return at once, while the cluster is still CREATING.")
+                .build();
         OptionSpec output = OutputOption.spec();
-        return Commands.command("create", () -> new Options(displayName.getValue(), region.getValue(),
-                                projectId.getValue(), noWait.getValue(), output.getValue()),
+        return Commands.command(
+                        "create",
+                        () -> new Options(
+                                displayName.getValue(),
+                                region.getValue(),
+                                projectId.getValue(),
+                                noWait.getValue(),
+                                output.getValue()),
                         new ClusterCreateCommand(context)::run)
                 .description("Create a serverless cluster and wait until it is ACTIVE.")
                 .options(displayName, region, projectId, noWait, output)

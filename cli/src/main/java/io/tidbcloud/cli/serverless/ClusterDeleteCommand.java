@@ -31,16 +31,21 @@ public final class ClusterDeleteCommand {
      * @param force     delete without asking
      * @param output    the output format of the deleted cluster (printed only as JSON)
      */
-    public record Options(String clusterId, boolean force, OutputFormat output) {
-    }
+    public record Options(String clusterId, boolean force, OutputFormat output) {}
 
     static CommandSpec spec(CliContext context) {
-        OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id").paramLabel("ID")
-                .required(true).description("The cluster.").build();
+        OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id")
+                .paramLabel("ID")
+                .required(true)
+                .description("The cluster.")
+                .build();
         OptionSpec force = Commands.flag("--force")
-                .description("Delete without asking (needed when not on a terminal).").build();
+                .description("Delete without asking (needed when not on a terminal).")
+                .build();
         OptionSpec output = OutputOption.spec();
-        return Commands.command("delete", () -> new Options(clusterId.getValue(), force.getValue(), output.getValue()),
+        return Commands.command(
+                        "delete",
+                        () -> new Options(clusterId.getValue(), force.getValue(), output.getValue()),
                         new ClusterDeleteCommand(context)::run)
                 .description("Delete a serverless cluster (asks first; --force skips the question).")
                 .options(clusterId, force, output)
@@ -57,8 +62,9 @@ public final class ClusterDeleteCommand {
         ClustersApi clusters = new ClustersApi(CloudApi.of(context));
         if (!force) {
             JsonNode cluster = clusters.get(clusterId);
-            context.err().print("Delete cluster " + clusterId + " (" + ClusterOutput.text(cluster, "displayName")
-                    + ")? This cannot be undone. [y/N] ");
+            context.err()
+                    .print("Delete cluster " + clusterId + " (" + ClusterOutput.text(cluster, "displayName")
+                            + ")? This cannot be undone. [y/N] ");
             context.err().flush();
             String answer = context.in().readLine();
             if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).matches("y|yes")) {
@@ -71,8 +77,8 @@ public final class ClusterDeleteCommand {
             context.out().println(Json.pretty(deleted));
             context.out().flush();
         }
-        context.err().println("Deleting cluster " + clusterId + ": it is "
-                + ClusterOutput.text(deleted, "state") + ".");
+        context.err()
+                .println("Deleting cluster " + clusterId + ": it is " + ClusterOutput.text(deleted, "state") + ".");
         return 0;
     }
 }

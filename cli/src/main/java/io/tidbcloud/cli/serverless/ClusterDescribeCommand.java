@@ -20,14 +20,18 @@ public final class ClusterDescribeCommand {
     }
 
     /** What {@code serverless describe} was asked for: the cluster and the output format. */
-    public record Options(String clusterId, OutputFormat output) {
-    }
+    public record Options(String clusterId, OutputFormat output) {}
 
     static CommandSpec spec(CliContext context) {
-        OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id").paramLabel("ID")
-                .required(true).description("The cluster.").build();
+        OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id")
+                .paramLabel("ID")
+                .required(true)
+                .description("The cluster.")
+                .build();
         OptionSpec output = OutputOption.spec();
-        return Commands.command("describe", () -> new Options(clusterId.getValue(), output.getValue()),
+        return Commands.command(
+                        "describe",
+                        () -> new Options(clusterId.getValue(), output.getValue()),
                         new ClusterDescribeCommand(context)::run)
                 .aliases("get")
                 .description("Show one serverless cluster.")

@@ -26,14 +26,17 @@ public final class ClusterListCommand {
      * @param projectId only the clusters of this project; null for all
      * @param output    the output format
      */
-    public record Options(String projectId, OutputFormat output) {
-    }
+    public record Options(String projectId, OutputFormat output) {}
 
     static CommandSpec spec(CliContext context) {
-        OptionSpec projectId = Commands.option(String.class, "-p", "--project-id").paramLabel("PROJECT")
-                .description("Only the clusters of this project.").build();
+        OptionSpec projectId = Commands.option(String.class, "-p", "--project-id")
+                .paramLabel("PROJECT")
+                .description("Only the clusters of this project.")
+                .build();
         OptionSpec output = OutputOption.spec();
-        return Commands.command("list", () -> new Options(projectId.getValue(), output.getValue()),
+        return Commands.command(
+                        "list",
+                        () -> new Options(projectId.getValue(), output.getValue()),
                         new ClusterListCommand(context)::run)
                 .aliases("ls")
                 .description("List your serverless clusters (all pages), or those of one project.")

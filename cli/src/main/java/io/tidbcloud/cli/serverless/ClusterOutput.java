@@ -7,14 +7,18 @@ import java.util.List;
 /** Clusters as ticloud shows them: a table, or one cluster field by field. */
 final class ClusterOutput {
 
-    private ClusterOutput() {
-    }
+    private ClusterOutput() {}
 
     static String table(List<JsonNode> clusters) {
         Table table = new Table("ID", "DisplayName", "State", "Version", "CloudProvider", "Region", "CreateTime");
         for (JsonNode cluster : clusters) {
-            table.row(text(cluster, "clusterId"), text(cluster, "displayName"), text(cluster, "state"),
-                    text(cluster, "version"), text(cluster.path("region"), "cloudProvider"), region(cluster),
+            table.row(
+                    text(cluster, "clusterId"),
+                    text(cluster, "displayName"),
+                    text(cluster, "state"),
+                    text(cluster, "version"),
+                    text(cluster.path("region"), "cloudProvider"),
+                    region(cluster),
                     text(cluster, "createTime"));
         }
         return table.render();
@@ -40,7 +44,8 @@ final class ClusterOutput {
         };
         StringBuilder out = new StringBuilder();
         for (String[] field : fields) {
-            out.append(String.format("%-14s %s", field[0] + ":", field[1]).stripTrailing()).append('\n');
+            out.append(String.format("%-14s %s", field[0] + ":", field[1]).stripTrailing())
+                    .append('\n');
         }
         return out.toString();
     }

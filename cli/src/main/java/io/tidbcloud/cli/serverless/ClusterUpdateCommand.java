@@ -47,18 +47,34 @@ public final class ClusterUpdateCommand {
     }
 
     static CommandSpec spec(CliContext context) {
-        OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id").paramLabel("ID")
-                .required(true).description("The cluster.").build();
-        OptionSpec displayName = Commands.option(String.class, "-n", "--display-name").paramLabel("NAME")
-                .description("New display name.").build();
-        OptionSpec labels = Commands.option(String.class, "--labels").paramLabel("JSON")
-                .description("New labels as a JSON object, e.g. '{\"team\":\"data\"}'.").build();
+        OptionSpec clusterId = Commands.option(String.class, "-c", "--cluster-id")
+                .paramLabel("ID")
+                .required(true)
+                .description("The cluster.")
+                .build();
+        OptionSpec displayName = Commands.option(String.class, "-n", "--display-name")
+                .paramLabel("NAME")
+                .description("New display name.")
+                .build();
+        OptionSpec labels = Commands.option(String.class, "--labels")
+                .paramLabel("JSON")
+                .description("New labels as a JSON object, e.g. '{\"team\":\"data\"}'.")
+                .build();
         // Exactly one change per update: -n or --labels.
-        ArgGroupSpec change = ArgGroupSpec.builder().exclusive(true).multiplicity("1")
-                .addArg(displayName).addArg(labels).build();
+        ArgGroupSpec change = ArgGroupSpec.builder()
+                .exclusive(true)
+                .multiplicity("1")
+                .addArg(displayName)
+                .addArg(labels)
+                .build();
         OptionSpec output = OutputOption.spec();
-        return Commands.command("update", () -> new Options(clusterId.getValue(), displayName.getValue(),
-                                labels.getValue() == null ? null : parseLabels(labels.getValue()), output.getValue()),
+        return Commands.command(
+                        "update",
+                        () -> new Options(
+                                clusterId.getValue(),
+                                displayName.getValue(),
+                                labels.getValue() == null ? null : parseLabels(labels.getValue()),
+                                output.getValue()),
                         new ClusterUpdateCommand(context)::run)
                 .description("Rename a serverless cluster or replace its labels.")
                 .options(clusterId)

@@ -9,14 +9,16 @@ public final class ServerlessCommand {
 
     public static final String NAME = "serverless";
 
-    private ServerlessCommand() {
-    }
+    private ServerlessCommand() {}
 
     public static CommandSpec spec(CliContext context) {
         return Commands.group(NAME)
                 .description("Manage your TiDB Cloud serverless clusters.")
-                .subcommands(ClusterListCommand.spec(context), ClusterCreateCommand.spec(context),
-                        ClusterDescribeCommand.spec(context), ClusterUpdateCommand.spec(context),
+                .subcommands(
+                        ClusterListCommand.spec(context),
+                        ClusterCreateCommand.spec(context),
+                        ClusterDescribeCommand.spec(context),
+                        ClusterUpdateCommand.spec(context),
                         ClusterDeleteCommand.spec(context))
                 .build();
     }

@@ -1,10 +1,10 @@
 package io.tidbcloud.cli.auth;
 
-import io.tidbcloud.cli.http.HttpTransport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.tidbcloud.cli.http.HttpTransport;
 import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.Tokens;
@@ -22,8 +22,11 @@ class DeviceAuthorizationTest {
 
     @RegisterExtension
     final HttpStub stub = new HttpStub();
+
     private final DeviceAuthorization deviceAuthorization = new DeviceAuthorization(
-            new OAuthHttp(HttpTransport.quiet(HttpClient.newHttpClient())), URI.create(stub.base() + PATH), "ticloud-cli");
+            new OAuthHttp(HttpTransport.quiet(HttpClient.newHttpClient())),
+            URI.create(stub.base() + PATH),
+            "ticloud-cli");
 
     @Test
     void requestSendsClientIdAndScopesAndReturnsTheCodes() throws Exception {
@@ -34,11 +37,19 @@ class DeviceAuthorizationTest {
 
         DeviceCode code = deviceAuthorization.request(List.of("openid", "project:read"), Optional.empty());
 
-        assertEquals(new DeviceCode("dc-1", "WDJB-MJHT", URI.create("http://kc/realms/t/device"),
-                URI.create("http://kc/realms/t/device?user_code=WDJB-MJHT"),
-                Duration.ofSeconds(600), Duration.ofSeconds(5)), code);
+        assertEquals(
+                new DeviceCode(
+                        "dc-1",
+                        "WDJB-MJHT",
+                        URI.create("http://kc/realms/t/device"),
+                        URI.create("http://kc/realms/t/device?user_code=WDJB-MJHT"),
+                        Duration.ofSeconds(600),
+                        Duration.ofSeconds(5)),
+                code);
         HttpStub.Request request = stub.requests().get(0);
-        assertEquals("application/x-www-form-urlencoded", request.header("Content-type").split(";")[0]);
+        assertEquals(
+                "application/x-www-form-urlencoded",
+                request.header("Content-type").split(";")[0]);
         assertEquals("ticloud-cli", request.form().get("client_id"));
         assertEquals("openid project:read", request.form().get("scope"));
         assertFalse(request.form().containsKey("kc_idp_hint"));
@@ -69,11 +80,16 @@ class DeviceAuthorizationTest {
 
     @Test
     void errorResponseRaisesItsOAuthErrorCode() {
-        stub.on("POST", PATH, Tokens.oauthError(400, "unauthorized_client",
-                "Client is not allowed to initiate OAuth 2.0 Device Authorization Grant."));
+        stub.on(
+                "POST",
+                PATH,
+                Tokens.oauthError(
+                        400,
+                        "unauthorized_client",
+                        "Client is not allowed to initiate OAuth 2.0 Device Authorization Grant."));
 
-        OAuthProtocolException e = assertThrows(OAuthProtocolException.class,
-                () -> deviceAuthorization.request(List.of("openid"), Optional.empty()));
+        OAuthProtocolException e = assertThrows(
+                OAuthProtocolException.class, () -> deviceAuthorization.request(List.of("openid"), Optional.empty()));
 
         assertEquals("unauthorized_client", e.error());
         assertEquals("Client is not allowed to initiate OAuth 2.0 Device Authorization Grant.", e.description());
@@ -84,8 +100,8 @@ class DeviceAuthorizationTest {
     void htmlNotFoundFromAWrongRealmUrlIsAnInvalidResponse() {
         stub.on("POST", PATH, Response.html(404, "<html>Page not found</html>"));
 
-        OAuthProtocolException e = assertThrows(OAuthProtocolException.class,
-                () -> deviceAuthorization.request(List.of("openid"), Optional.empty()));
+        OAuthProtocolException e = assertThrows(
+                OAuthProtocolException.class, () -> deviceAuthorization.request(List.of("openid"), Optional.empty()));
 
         assertEquals("invalid_response", e.error());
         assertEquals("unexpected HTTP 404 answer from " + stub.base() + PATH, e.description());

@@ -22,6 +22,7 @@ class LoginCommandTest {
 
     @RegisterExtension
     final TestCli cli = TestCli.withStub();
+
     private final HttpStub stub = cli.stub;
     private final String verificationUrl = stub.base() + "/realms/tidbcloud/device?user_code=WDJB-MJHT";
 
@@ -36,8 +37,7 @@ class LoginCommandTest {
     private void scriptDeviceAuthorization() {
         stub.on("POST", DEVICE_PATH, Response.json(200, """
                 {"device_code":"dc-1","user_code":"WDJB-MJHT","verification_uri":"%s/realms/tidbcloud/device",
-                 "verification_uri_complete":"%s","expires_in":600,"interval":5}"""
-                .formatted(stub.base(), verificationUrl)));
+                 "verification_uri_complete":"%s","expires_in":600,"interval":5}""".formatted(stub.base(), verificationUrl)));
     }
 
     @Test
@@ -45,16 +45,23 @@ class LoginCommandTest {
         // picocli lists and parses --idp from the CLI's enum; its names must be the realm's aliases.
         assertEquals(
                 java.util.Arrays.stream(io.tidbcloud.contract.login.IdentityProvider.values())
-                        .map(io.tidbcloud.contract.login.IdentityProvider::alias).toList(),
-                java.util.Arrays.stream(LoginCommand.IdentityProvider.values()).map(Enum::name).toList());
-        assertEquals(List.of("openid", "project:read", "project:write", "cluster:read", "cluster:write", "offline_access"),
+                        .map(io.tidbcloud.contract.login.IdentityProvider::alias)
+                        .toList(),
+                java.util.Arrays.stream(LoginCommand.IdentityProvider.values())
+                        .map(Enum::name)
+                        .toList());
+        assertEquals(
+                List.of("openid", "project:read", "project:write", "cluster:read", "cluster:write", "offline_access"),
                 LoginCommand.DEFAULT_SCOPES);
     }
 
     @Test
     void loginPrintsUrlAndCodeWaitsForApprovalAndStoresTheTokens() throws Exception {
         scriptDeviceAuthorization();
-        stub.on("POST", TOKEN_PATH, Tokens.oauthError(400, "authorization_pending", "pending"),
+        stub.on(
+                "POST",
+                TOKEN_PATH,
+                Tokens.oauthError(400, "authorization_pending", "pending"),
                 Tokens.tokenResponse("at-1", "rt-1", "alice@example.com"));
 
         TestCli.Result result = cli.run("auth", "login", "--no-browser");
@@ -74,7 +81,8 @@ class LoginCommandTest {
         assertEquals(cli.oauthEndpoint(), stored.oauthEndpoint());
         // two polls of 5 s each on the fake clock, then 300 s of token life
         assertEquals(cli.clock.instant().plusSeconds(300).getEpochSecond(), stored.expiresAt());
-        assertEquals("openid project:read project:write cluster:read cluster:write offline_access",
+        assertEquals(
+                "openid project:read project:write cluster:read cluster:write offline_access",
                 stub.requests("POST", DEVICE_PATH).get(0).form().get("scope"));
         stub.verifyAllUsed();
     }
@@ -84,13 +92,18 @@ class LoginCommandTest {
         scriptDeviceAuthorization();
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "alice@example.com"));
 
-        assertEquals(0, login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null)).exitCode());
+        assertEquals(
+                0,
+                login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null)).exitCode());
 
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.configDir)));
-        assertEquals("rw-------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(cli.configDir.resolve("credentials.json"))));
-        assertEquals("rw-------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(cli.configDir.resolve("config.toml"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(cli.configDir.resolve("credentials.json"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.configDir.resolve("config.toml"))));
         assertEquals(TestCli.DEFAULT_CONFIG_TOML, Files.readString(cli.configDir.resolve("config.toml")));
     }
 
@@ -100,7 +113,9 @@ class LoginCommandTest {
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "alice@example.com"));
         cli.interactive = true;
 
-        assertEquals(0, login(new LoginCommand.Options(false, DEFAULT_REQUESTED, null)).exitCode());
+        assertEquals(
+                0,
+                login(new LoginCommand.Options(false, DEFAULT_REQUESTED, null)).exitCode());
 
         assertEquals(List.of(URI.create(verificationUrl)), cli.openedInBrowser);
     }
@@ -111,7 +126,9 @@ class LoginCommandTest {
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "alice@example.com"));
         cli.interactive = true;
 
-        assertEquals(0, login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null)).exitCode());
+        assertEquals(
+                0,
+                login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null)).exitCode());
 
         assertEquals(List.of(), cli.openedInBrowser);
     }
@@ -122,7 +139,9 @@ class LoginCommandTest {
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "alice@example.com"));
         cli.interactive = false;
 
-        assertEquals(0, login(new LoginCommand.Options(false, DEFAULT_REQUESTED, null)).exitCode());
+        assertEquals(
+                0,
+                login(new LoginCommand.Options(false, DEFAULT_REQUESTED, null)).exitCode());
 
         assertEquals(List.of(), cli.openedInBrowser);
     }
@@ -134,7 +153,9 @@ class LoginCommandTest {
         cli.interactive = true;
         cli.browserAvailable = false;
 
-        assertEquals(0, login(new LoginCommand.Options(false, DEFAULT_REQUESTED, null)).exitCode());
+        assertEquals(
+                0,
+                login(new LoginCommand.Options(false, DEFAULT_REQUESTED, null)).exitCode());
 
         assertEquals(List.of(), cli.openedInBrowser);
     }
@@ -148,9 +169,12 @@ class LoginCommandTest {
                 login(new LoginCommand.Options(true, DEFAULT_REQUESTED, LoginCommand.IdentityProvider.microsoft));
 
         assertEquals(0, result.exitCode());
-        assertTrue(result.err().startsWith(
-                "Open this URL in your browser: " + verificationUrl + "&kc_idp_hint=microsoft\n"), result.err());
-        assertEquals("microsoft", stub.requests("POST", DEVICE_PATH).get(0).form().get("kc_idp_hint"));
+        assertTrue(
+                result.err()
+                        .startsWith("Open this URL in your browser: " + verificationUrl + "&kc_idp_hint=microsoft\n"),
+                result.err());
+        assertEquals(
+                "microsoft", stub.requests("POST", DEVICE_PATH).get(0).form().get("kc_idp_hint"));
     }
 
     @Test
@@ -158,9 +182,14 @@ class LoginCommandTest {
         scriptDeviceAuthorization();
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "alice@example.com"));
 
-        assertEquals(0, login(new LoginCommand.Options(true, List.of("project:read"), null)).exitCode());
+        assertEquals(
+                0,
+                login(new LoginCommand.Options(true, List.of("project:read"), null))
+                        .exitCode());
 
-        assertEquals("openid project:read", stub.requests("POST", DEVICE_PATH).get(0).form().get("scope"));
+        assertEquals(
+                "openid project:read",
+                stub.requests("POST", DEVICE_PATH).get(0).form().get("scope"));
     }
 
     @Test
@@ -171,8 +200,11 @@ class LoginCommandTest {
         TestCli.Result result = login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null));
 
         assertEquals(1, result.exitCode());
-        assertTrue(result.err().endsWith("Waiting for you to approve...\n"
-                + "Sign-in was declined in the browser. Run `ticloud auth login` to try again.\n"), result.err());
+        assertTrue(
+                result.err()
+                        .endsWith("Waiting for you to approve...\n"
+                                + "Sign-in was declined in the browser. Run `ticloud auth login` to try again.\n"),
+                result.err());
         assertTrue(cli.storedCredentials().isEmpty());
         stub.verifyAllUsed();
     }
@@ -185,8 +217,11 @@ class LoginCommandTest {
         TestCli.Result result = login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null));
 
         assertEquals(1, result.exitCode());
-        assertTrue(result.err().endsWith("The code expired before it was approved. "
-                + "Run `ticloud auth login` to get a new one.\n"), result.err());
+        assertTrue(
+                result.err()
+                        .endsWith("The code expired before it was approved. "
+                                + "Run `ticloud auth login` to get a new one.\n"),
+                result.err());
         assertTrue(cli.storedCredentials().isEmpty());
     }
 
@@ -197,8 +232,8 @@ class LoginCommandTest {
         TestCli.Result result = login(new LoginCommand.Options(true, List.of("nope"), null));
 
         assertEquals(1, result.exitCode());
-        assertEquals("The sign-in server refused the request: invalid_scope (Invalid scopes: openid nope)\n",
-                result.err());
+        assertEquals(
+                "The sign-in server refused the request: invalid_scope (Invalid scopes: openid nope)\n", result.err());
     }
 
     @Test
@@ -208,7 +243,9 @@ class LoginCommandTest {
         TestCli.Result result = login(new LoginCommand.Options(true, DEFAULT_REQUESTED, null));
 
         assertEquals(1, result.exitCode());
-        assertEquals("Cannot reach the sign-in server at http://127.0.0.1:1/realms/tidbcloud (ConnectException). "
-                + "Is it running?\n", result.err());
+        assertEquals(
+                "Cannot reach the sign-in server at http://127.0.0.1:1/realms/tidbcloud (ConnectException). "
+                        + "Is it running?\n",
+                result.err());
     }
 }

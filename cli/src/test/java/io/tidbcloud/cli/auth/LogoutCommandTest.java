@@ -20,6 +20,7 @@ class LogoutCommandTest {
 
     @RegisterExtension
     final TestCli cli = TestCli.withStub();
+
     private final HttpStub stub = cli.stub;
 
     @Test
@@ -32,9 +33,10 @@ class LogoutCommandTest {
         assertEquals(0, result.exitCode());
         assertEquals("", result.out());
         assertEquals("Signed out.\n", result.err());
-        assertEquals(List.of(
-                Map.of("token", "rt-1", "token_type_hint", "refresh_token", "client_id", "ticloud-cli"),
-                Map.of("token", "at-1", "token_type_hint", "access_token", "client_id", "ticloud-cli")),
+        assertEquals(
+                List.of(
+                        Map.of("token", "rt-1", "token_type_hint", "refresh_token", "client_id", "ticloud-cli"),
+                        Map.of("token", "at-1", "token_type_hint", "access_token", "client_id", "ticloud-cli")),
                 stub.requests().stream().map(HttpStub.Request::form).toList());
         assertTrue(cli.storedCredentials().isEmpty());
         assertFalse(Files.exists(cli.configDir.resolve("credentials.json")));
@@ -49,8 +51,9 @@ class LogoutCommandTest {
         TestCli.Result result = cli.call(context -> new LogoutCommand(context).run());
 
         assertEquals(1, result.exitCode());
-        assertEquals("Signed out on this computer, but the revocation did not reach the server "
-                + "(cannot reach http://127.0.0.1:1/realms/tidbcloud): the tokens stay valid until they expire.\n",
+        assertEquals(
+                "Signed out on this computer, but the revocation did not reach the server "
+                        + "(cannot reach http://127.0.0.1:1/realms/tidbcloud): the tokens stay valid until they expire.\n",
                 result.err());
         assertTrue(cli.storedCredentials().isEmpty());
     }
@@ -63,8 +66,9 @@ class LogoutCommandTest {
         TestCli.Result result = cli.call(context -> new LogoutCommand(context).run());
 
         assertEquals(1, result.exitCode());
-        assertEquals("Signed out on this computer, but the revocation did not reach the server "
-                + "(temporarily_unavailable (maintenance)): the tokens stay valid until they expire.\n",
+        assertEquals(
+                "Signed out on this computer, but the revocation did not reach the server "
+                        + "(temporarily_unavailable (maintenance)): the tokens stay valid until they expire.\n",
                 result.err());
         assertTrue(cli.storedCredentials().isEmpty());
         stub.verifyAllUsed();

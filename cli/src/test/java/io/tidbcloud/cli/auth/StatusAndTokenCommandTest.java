@@ -25,21 +25,41 @@ class StatusAndTokenCommandTest {
 
     @RegisterExtension
     final TestCli cli = TestCli.withStub();
+
     private final HttpStub stub = cli.stub;
 
     private void signInWithIdToken(String scope) throws Exception {
-        String idToken = new PlainJWT(new JWTClaimsSet.Builder().subject("user-1").claim("email", "alice@example.com")
-                .claim("name", "Alice Liddell").build()).serialize();
-        cli.credentials().save("default", new Credentials(cli.oauthEndpoint(), "ticloud-cli", "at-1", "rt-1", idToken,
-                cli.clock.instant().getEpochSecond() - 30, cli.clock.instant().getEpochSecond() + 270, scope, "alice@example.com"));
+        String idToken = new PlainJWT(new JWTClaimsSet.Builder()
+                        .subject("user-1")
+                        .claim("email", "alice@example.com")
+                        .claim("name", "Alice Liddell")
+                        .build())
+                .serialize();
+        cli.credentials()
+                .save(
+                        "default",
+                        new Credentials(
+                                cli.oauthEndpoint(),
+                                "ticloud-cli",
+                                "at-1",
+                                "rt-1",
+                                idToken,
+                                cli.clock.instant().getEpochSecond() - 30,
+                                cli.clock.instant().getEpochSecond() + 270,
+                                scope,
+                                "alice@example.com"));
     }
 
     @ParameterizedTest(name = "auth {0} shows who, organization, scopes and expiry")
     @ValueSource(strings = {"status", "whoami"})
     void statusShowsWhoIsSignedIn(String command) throws Exception {
         signInWithIdToken("openid project:read cluster:read");
-        stub.on("GET", PROJECTS, Response.json(200,
-                "{\"projects\":[{\"id\":\"1\",\"name\":\"default\",\"org_id\":\"org-42\"}],\"nextPageToken\":\"\",\"totalSize\":1}"));
+        stub.on(
+                "GET",
+                PROJECTS,
+                Response.json(
+                        200,
+                        "{\"projects\":[{\"id\":\"1\",\"name\":\"default\",\"org_id\":\"org-42\"}],\"nextPageToken\":\"\",\"totalSize\":1}"));
 
         TestCli.Result result = cli.run("auth", command);
 
@@ -61,8 +81,8 @@ class StatusAndTokenCommandTest {
     void statusAsJsonLeavesOutTheOrganizationWithoutProjectRead() throws Exception {
         signInWithIdToken("openid cluster:read");
 
-        TestCli.Result result = cli.call(context -> new StatusCommand(context).run(
-                new StatusCommand.Options(OutputFormat.json)));
+        TestCli.Result result =
+                cli.call(context -> new StatusCommand(context).run(new StatusCommand.Options(OutputFormat.json)));
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("""
@@ -117,8 +137,7 @@ class StatusAndTokenCommandTest {
 
     @ParameterizedTest(name = "a {0} s token with {1} s left is used as it is")
     @CsvSource({"300, 31", "20, 3", "5, 1"})
-    void tokenIsUsedAsItIsUntilATenthOfItsLifetimeIsLeftAtMostThirtySeconds(long lifetime, long left)
-            throws Exception {
+    void tokenIsUsedAsItIsUntilATenthOfItsLifetimeIsLeftAtMostThirtySeconds(long lifetime, long left) throws Exception {
         cli.signInJustIssued("at-1", "rt-1", lifetime);
         cli.clock.advance(Duration.ofSeconds(lifetime - left));
 
@@ -131,8 +150,7 @@ class StatusAndTokenCommandTest {
 
     @ParameterizedTest(name = "a {0} s token with {1} s left is refreshed")
     @CsvSource({"300, 30", "20, 2", "5, 0"})
-    void tokenIsRefreshedOnceATenthOfItsLifetimeIsLeftAtMostThirtySeconds(long lifetime, long left)
-            throws Exception {
+    void tokenIsRefreshedOnceATenthOfItsLifetimeIsLeftAtMostThirtySeconds(long lifetime, long left) throws Exception {
         cli.signInJustIssued("at-1", "rt-1", lifetime);
         cli.clock.advance(Duration.ofSeconds(lifetime - left));
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-2", "rt-2", "alice@example.com", lifetime));
@@ -148,8 +166,19 @@ class StatusAndTokenCommandTest {
 
     @Test
     void tokenStoredWithoutItsIssueTimeIsRefreshedWithinThirtySeconds() throws Exception {
-        cli.credentials().save("default", new Credentials(cli.oauthEndpoint(), "ticloud-cli", "at-1", "rt-1", null,
-                0, cli.clock.instant().getEpochSecond() + 30, "openid project:read", "alice@example.com"));
+        cli.credentials()
+                .save(
+                        "default",
+                        new Credentials(
+                                cli.oauthEndpoint(),
+                                "ticloud-cli",
+                                "at-1",
+                                "rt-1",
+                                null,
+                                0,
+                                cli.clock.instant().getEpochSecond() + 30,
+                                "openid project:read",
+                                "alice@example.com"));
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-2", "rt-2", "alice@example.com"));
 
         TestCli.Result result = cli.call(context -> new TokenCommand(context).run());
@@ -167,7 +196,8 @@ class StatusAndTokenCommandTest {
 
         assertEquals(4, result.exitCode());
         assertEquals("", result.out());
-        assertEquals("Your session has ended (invalid_grant (Session not active)): run `ticloud auth login`\n",
+        assertEquals(
+                "Your session has ended (invalid_grant (Session not active)): run `ticloud auth login`\n",
                 result.err());
     }
 }

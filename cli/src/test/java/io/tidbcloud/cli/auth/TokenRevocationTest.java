@@ -1,9 +1,9 @@
 package io.tidbcloud.cli.auth;
 
-import io.tidbcloud.cli.http.HttpTransport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.tidbcloud.cli.http.HttpTransport;
 import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.Tokens;
@@ -19,8 +19,11 @@ class TokenRevocationTest {
 
     @RegisterExtension
     final HttpStub stub = new HttpStub();
-    private final TokenRevocation revocation = new TokenRevocation(new OAuthHttp(HttpTransport.quiet(HttpClient.newHttpClient())),
-            URI.create(stub.base() + PATH), "ticloud-cli");
+
+    private final TokenRevocation revocation = new TokenRevocation(
+            new OAuthHttp(HttpTransport.quiet(HttpClient.newHttpClient())),
+            URI.create(stub.base() + PATH),
+            "ticloud-cli");
 
     /** One of the two revocation calls, as the method reference names it. */
     private interface Revoke {
@@ -36,14 +39,16 @@ class TokenRevocationTest {
 
     @Test
     void refreshTokenIsRevokedWithItsTypeHintAndClientId() throws Exception {
-        assertEquals(Map.of("token", "rt-1", "token_type_hint", "refresh_token", "client_id", "ticloud-cli"),
+        assertEquals(
+                Map.of("token", "rt-1", "token_type_hint", "refresh_token", "client_id", "ticloud-cli"),
                 formSentToAnAcceptingServer(revocation::revokeRefreshToken, "rt-1"));
         stub.verifyAllUsed();
     }
 
     @Test
     void accessTokenIsRevokedWithItsTypeHint() throws Exception {
-        assertEquals(Map.of("token", "at-1", "token_type_hint", "access_token", "client_id", "ticloud-cli"),
+        assertEquals(
+                Map.of("token", "at-1", "token_type_hint", "access_token", "client_id", "ticloud-cli"),
                 formSentToAnAcceptingServer(revocation::revokeAccessToken, "at-1"));
         stub.verifyAllUsed();
     }
@@ -52,8 +57,8 @@ class TokenRevocationTest {
     void refusalRaisesTheOAuthErrorCode() {
         stub.on("POST", PATH, Tokens.oauthError(503, "temporarily_unavailable", "try later"));
 
-        OAuthProtocolException e = assertThrows(OAuthProtocolException.class,
-                () -> revocation.revokeAccessToken("at-1"));
+        OAuthProtocolException e =
+                assertThrows(OAuthProtocolException.class, () -> revocation.revokeAccessToken("at-1"));
 
         assertEquals("temporarily_unavailable", e.error());
         assertEquals(503, e.httpStatus());

@@ -14,6 +14,7 @@ class ConfigCommandTest {
 
     @RegisterExtension
     final TestCli cli = TestCli.withStub();
+
     private final HttpStub stub = cli.stub;
 
     @BeforeEach
@@ -25,7 +26,8 @@ class ConfigCommandTest {
 
     @Test
     void createUseListDescribeSetAndDeleteAProfile() throws Exception {
-        TestCli.Result created = cli.run("config", "create", "staging", "--api-endpoint", "https://api.staging.example");
+        TestCli.Result created =
+                cli.run("config", "create", "staging", "--api-endpoint", "https://api.staging.example");
         assertEquals(0, created.exitCode(), created.err());
         assertEquals("Created profile \"staging\"; it is now the current profile.\n", created.err());
 
@@ -38,7 +40,8 @@ class ConfigCommandTest {
 
         TestCli.Result set = cli.run("config", "set", "oauth-endpoint", "https://sso.staging.example/realms/tidbcloud");
         assertEquals(0, set.exitCode(), set.err());
-        assertEquals("Set oauth-endpoint of profile \"staging\" to https://sso.staging.example/realms/tidbcloud.\n",
+        assertEquals(
+                "Set oauth-endpoint of profile \"staging\" to https://sso.staging.example/realms/tidbcloud.\n",
                 set.err());
 
         TestCli.Result described = cli.run("config", "describe");
@@ -51,7 +54,8 @@ class ConfigCommandTest {
 
         TestCli.Result refused = cli.run("config", "delete", "staging");
         assertEquals(1, refused.exitCode());
-        assertEquals("Profile \"staging\" is the current profile: switch with `ticloud config use OTHER` first.\n",
+        assertEquals(
+                "Profile \"staging\" is the current profile: switch with `ticloud config use OTHER` first.\n",
                 refused.err());
 
         TestCli.Result used = cli.run("config", "use", "default");
@@ -65,13 +69,35 @@ class ConfigCommandTest {
 
     @Test
     void profileOptionPicksTheApiAndTheTokensOfThatProfile() throws Exception {
-        assertEquals(0, cli.run("config", "create", "stub", "--no-use", "--oauth-endpoint",
-                stub.base() + "/realms/tidbcloud", "--api-endpoint", stub.base().toString()).exitCode());
-        cli.credentials().save("stub", new io.tidbcloud.cli.credentials.Credentials(stub.base() + "/realms/tidbcloud",
-                "ticloud-cli", "at-stub", "rt-stub", null, cli.clock.instant().getEpochSecond(),
-                cli.clock.instant().getEpochSecond() + 300, "openid",
-                "alice@example.com"));
-        stub.on("GET", "/v1beta1/projects", Response.json(200, "{\"projects\":[],\"nextPageToken\":\"\",\"totalSize\":0}"));
+        assertEquals(
+                0,
+                cli.run(
+                                "config",
+                                "create",
+                                "stub",
+                                "--no-use",
+                                "--oauth-endpoint",
+                                stub.base() + "/realms/tidbcloud",
+                                "--api-endpoint",
+                                stub.base().toString())
+                        .exitCode());
+        cli.credentials()
+                .save(
+                        "stub",
+                        new io.tidbcloud.cli.credentials.Credentials(
+                                stub.base() + "/realms/tidbcloud",
+                                "ticloud-cli",
+                                "at-stub",
+                                "rt-stub",
+                                null,
+                                cli.clock.instant().getEpochSecond(),
+                                cli.clock.instant().getEpochSecond() + 300,
+                                "openid",
+                                "alice@example.com"));
+        stub.on(
+                "GET",
+                "/v1beta1/projects",
+                Response.json(200, "{\"projects\":[],\"nextPageToken\":\"\",\"totalSize\":0}"));
 
         TestCli.Result withProfile = cli.run("-P", "stub", "project", "list", "-o", "json");
         assertEquals(0, withProfile.exitCode(), withProfile.err());
@@ -97,7 +123,8 @@ class ConfigCommandTest {
         TestCli.Result again = cli.run("config", "create", "staging");
 
         assertEquals(1, again.exitCode());
-        assertEquals("Profile \"staging\" already exists: change it with `ticloud -P staging config set KEY VALUE`.\n",
+        assertEquals(
+                "Profile \"staging\" already exists: change it with `ticloud -P staging config set KEY VALUE`.\n",
                 again.err());
     }
 

@@ -20,8 +20,10 @@ class SettingsTest {
         Settings settings = Settings.load(Map.of(), home);
 
         assertEquals(home.resolve(".ticloud"), settings.configDir());
-        assertEquals(new Profile("default", "http://localhost:8180/realms/tidbcloud", "ticloud-cli",
-                "http://localhost:8080"), settings.currentProfile());
+        assertEquals(
+                new Profile(
+                        "default", "http://localhost:8180/realms/tidbcloud", "ticloud-cli", "http://localhost:8080"),
+                settings.currentProfile());
     }
 
     @Test
@@ -45,8 +47,10 @@ class SettingsTest {
                 api-endpoint = "https://api.example.com"
                 """);
 
-        assertEquals(new Profile("prod", "https://auth.example.com/realms/tidbcloud", "ticloud-cli",
-                "https://api.example.com"), Settings.load(Map.of(), home).currentProfile());
+        assertEquals(
+                new Profile(
+                        "prod", "https://auth.example.com/realms/tidbcloud", "ticloud-cli", "https://api.example.com"),
+                Settings.load(Map.of(), home).currentProfile());
     }
 
     @Test
@@ -58,13 +62,18 @@ class SettingsTest {
                 oauth-endpoint = "https://auth.example.com/realms/tidbcloud"
                 """);
 
-        Profile profile = Settings.load(Map.of(
-                "TICLOUD_OAUTH_ENDPOINT", "http://localhost:18180/realms/tidbcloud",
-                "TICLOUD_OAUTH_CLIENT_ID", "other-cli",
-                "TICLOUD_API_ENDPOINT", "http://localhost:18080"), home).currentProfile();
+        Profile profile = Settings.load(
+                        Map.of(
+                                "TICLOUD_OAUTH_ENDPOINT", "http://localhost:18180/realms/tidbcloud",
+                                "TICLOUD_OAUTH_CLIENT_ID", "other-cli",
+                                "TICLOUD_API_ENDPOINT", "http://localhost:18080"),
+                        home)
+                .currentProfile();
 
-        assertEquals(new Profile("default", "http://localhost:18180/realms/tidbcloud", "other-cli",
-                "http://localhost:18080"), profile);
+        assertEquals(
+                new Profile(
+                        "default", "http://localhost:18180/realms/tidbcloud", "other-cli", "http://localhost:18080"),
+                profile);
     }
 
     @Test
@@ -72,10 +81,12 @@ class SettingsTest {
         Files.createDirectories(home.resolve(".ticloud"));
         Files.writeString(home.resolve(".ticloud/config.toml"), "current-profile = \"gone\"\n");
 
-        CliException e = assertThrows(CliException.class, () -> Settings.load(Map.of(), home).currentProfile());
+        CliException e = assertThrows(
+                CliException.class, () -> Settings.load(Map.of(), home).currentProfile());
 
-        assertEquals("Profile \"gone\" (current-profile in " + home.resolve(".ticloud/config.toml")
-                + ") does not exist.", e.getMessage());
+        assertEquals(
+                "Profile \"gone\" (current-profile in " + home.resolve(".ticloud/config.toml") + ") does not exist.",
+                e.getMessage());
     }
 
     @Test
@@ -85,15 +96,16 @@ class SettingsTest {
 
         CliException e = assertThrows(CliException.class, () -> Settings.load(Map.of(), home));
 
-        assertEquals(true, e.getMessage().startsWith("Cannot read " + home.resolve(".ticloud/config.toml")),
-                e.getMessage());
+        assertEquals(
+                true, e.getMessage().startsWith("Cannot read " + home.resolve(".ticloud/config.toml")), e.getMessage());
     }
 
     @Test
     void writtenConfigReadsBackTheSame() throws Exception {
         Path file = home.resolve("config.toml");
-        ConfigFile.Contents contents = new ConfigFile.Contents("my profile", Map.of("my profile",
-                new Profile("my profile", "http://a/\"quoted\"", "cli", "http://b")));
+        ConfigFile.Contents contents = new ConfigFile.Contents(
+                "my profile",
+                Map.of("my profile", new Profile("my profile", "http://a/\"quoted\"", "cli", "http://b")));
 
         ConfigFile.write(file, contents);
 

@@ -19,8 +19,16 @@ class CredentialStoreTest {
     Path tempDir;
 
     private static Credentials credentials(String accessToken) {
-        return new Credentials("http://localhost:8180/realms/tidbcloud", "ticloud-cli", accessToken, "rt", "id",
-                1_767_225_600L, 1_767_225_900L, "openid project:read", "alice@example.com");
+        return new Credentials(
+                "http://localhost:8180/realms/tidbcloud",
+                "ticloud-cli",
+                accessToken,
+                "rt",
+                "id",
+                1_767_225_600L,
+                1_767_225_900L,
+                "openid project:read",
+                "alice@example.com");
     }
 
     private static String permissions(Path path) throws Exception {
@@ -41,7 +49,8 @@ class CredentialStoreTest {
 
     @Test
     void anExistingDirectoryOpenToOthersIsTightened() throws Exception {
-        Path dir = Files.createDirectory(tempDir.resolve(".ticloud"),
+        Path dir = Files.createDirectory(
+                tempDir.resolve(".ticloud"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 
         new CredentialStore(dir).save("default", credentials("at-1"));

@@ -18,10 +18,18 @@ class CredentialsJsonTest {
     @TempDir
     Path tempDir;
 
-    private static final Credentials FULL = new Credentials("http://localhost:8180/realms/tidbcloud", "ticloud-cli",
-            "at", "rt", "idt", 1_767_225_600L, 1_767_225_900L, "openid project:read", "alice@example.com");
-    private static final Credentials WITHOUT_REFRESH = new Credentials("http://localhost:8180/realms/tidbcloud",
-            "ticloud-cli", "at", null, null, 0L, 5L, null, null);
+    private static final Credentials FULL = new Credentials(
+            "http://localhost:8180/realms/tidbcloud",
+            "ticloud-cli",
+            "at",
+            "rt",
+            "idt",
+            1_767_225_600L,
+            1_767_225_900L,
+            "openid project:read",
+            "alice@example.com");
+    private static final Credentials WITHOUT_REFRESH = new Credentials(
+            "http://localhost:8180/realms/tidbcloud", "ticloud-cli", "at", null, null, 0L, 5L, null, null);
 
     @Test
     void theFileListsProfilesByNameWithFieldsInRecordOrderAndNoNulls() throws Exception {
@@ -58,8 +66,10 @@ class CredentialsJsonTest {
     void theKeyringSecretIsOneEntryOnOneLine() throws Exception {
         String secret = CredentialsJson.write(WITHOUT_REFRESH);
 
-        assertEquals("{\"oauth_endpoint\":\"http://localhost:8180/realms/tidbcloud\",\"client_id\":\"ticloud-cli\","
-                + "\"access_token\":\"at\",\"expires_at\":5}", secret);
+        assertEquals(
+                "{\"oauth_endpoint\":\"http://localhost:8180/realms/tidbcloud\",\"client_id\":\"ticloud-cli\","
+                        + "\"access_token\":\"at\",\"expires_at\":5}",
+                secret);
         assertEquals(WITHOUT_REFRESH, CredentialsJson.read(secret));
     }
 
@@ -78,12 +88,17 @@ class CredentialsJsonTest {
         CredentialStore store = new CredentialStore(dir);
         store.save("default", FULL);
 
-        for (String broken : new String[] {"[1, 2]", "{\"default\": {\"expires_at\": \"soon\"}}",
-                "{\"default\": {\"access_token\": [\"a\"]}}", "{\"default\": 7}", "{not json"}) {
+        for (String broken : new String[] {
+            "[1, 2]",
+            "{\"default\": {\"expires_at\": \"soon\"}}",
+            "{\"default\": {\"access_token\": [\"a\"]}}",
+            "{\"default\": 7}",
+            "{not json"
+        }) {
             Files.writeString(store.file(), broken);
             CliException refused = assertThrows(CliException.class, () -> store.load("default"), broken);
-            assertEquals("Cannot read " + store.file() + " (delete it and run `ticloud auth login`).",
-                    refused.getMessage());
+            assertEquals(
+                    "Cannot read " + store.file() + " (delete it and run `ticloud auth login`).", refused.getMessage());
         }
     }
 

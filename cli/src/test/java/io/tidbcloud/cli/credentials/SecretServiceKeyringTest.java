@@ -29,8 +29,16 @@ class SecretServiceKeyringTest {
         Optional<SecretServiceKeyring> keyring = SecretServiceKeyring.reachable(configDir, System.getenv());
         assumeTrue(keyring.isPresent(), "no Secret Service keyring reachable");
         CredentialStore store = CredentialStore.open(configDir, System.getenv());
-        Credentials credentials = new Credentials("http://localhost:8180/realms/tidbcloud", "ticloud-cli", "at-1",
-                "rt-1", null, 1_799_999_700L, 1_800_000_000L, "openid project:read", "alice@example.com");
+        Credentials credentials = new Credentials(
+                "http://localhost:8180/realms/tidbcloud",
+                "ticloud-cli",
+                "at-1",
+                "rt-1",
+                null,
+                1_799_999_700L,
+                1_800_000_000L,
+                "openid project:read",
+                "alice@example.com");
 
         store.save("default", credentials);
 

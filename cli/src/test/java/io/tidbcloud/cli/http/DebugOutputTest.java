@@ -17,15 +17,20 @@ class DebugOutputTest {
 
     @RegisterExtension
     final TestCli cli = TestCli.withStub();
+
     private final HttpStub stub = cli.stub;
 
     @Test
     void debugPrintsEachExchangeWithEveryTokenMasked() throws Exception {
         cli.signIn("at-secret-old", "rt-secret-old", 10);
-        stub.on("POST", "/realms/tidbcloud/protocol/openid-connect/token",
+        stub.on(
+                "POST",
+                "/realms/tidbcloud/protocol/openid-connect/token",
                 Tokens.tokenResponse("at-secret-new", "rt-secret-new", "alice@example.com"));
-        stub.on("GET", "/v1beta1/projects", Response.json(200,
-                "{\"projects\":[],\"nextPageToken\":\"\",\"totalSize\":0}"));
+        stub.on(
+                "GET",
+                "/v1beta1/projects",
+                Response.json(200, "{\"projects\":[],\"nextPageToken\":\"\",\"totalSize\":0}"));
 
         TestCli.Result result = cli.run("-D", "project", "list", "-o", "json");
 
@@ -46,20 +51,25 @@ class DebugOutputTest {
     @Test
     void withoutDebugNothingGoesToStderr() throws Exception {
         cli.signIn("at-1", "rt-1", 300);
-        stub.on("GET", "/v1beta1/projects", Response.json(200, "{\"projects\":[],\"nextPageToken\":\"\",\"totalSize\":0}"));
+        stub.on(
+                "GET",
+                "/v1beta1/projects",
+                Response.json(200, "{\"projects\":[],\"nextPageToken\":\"\",\"totalSize\":0}"));
 
         assertEquals("", cli.run("project", "list", "-o", "json").err());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "grant_type=refresh_token&refresh_token=abc&client_id=ticloud-cli|grant_type=refresh_token&refresh_token=***&client_id=ticloud-cli",
-        "token=abc&token_type_hint=access_token|token=***&token_type_hint=access_token",
-        "client_id=ticloud-cli&device_code=abc&grant_type=x|client_id=ticloud-cli&device_code=***&grant_type=x",
-        "{\"access_token\": \"abc\", \"expires_in\": 300}|{\"access_token\": \"***\", \"expires_in\": 300}",
-        "{\"device_code\":\"abc\",\"user_code\":\"WDJB-MJHT\"}|{\"device_code\":\"***\",\"user_code\":\"WDJB-MJHT\"}",
-        "{\"code\":16,\"message\":\"invalid token\"}|{\"code\":16,\"message\":\"invalid token\"}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "grant_type=refresh_token&refresh_token=abc&client_id=ticloud-cli|grant_type=refresh_token&refresh_token=***&client_id=ticloud-cli",
+                "token=abc&token_type_hint=access_token|token=***&token_type_hint=access_token",
+                "client_id=ticloud-cli&device_code=abc&grant_type=x|client_id=ticloud-cli&device_code=***&grant_type=x",
+                "{\"access_token\": \"abc\", \"expires_in\": 300}|{\"access_token\": \"***\", \"expires_in\": 300}",
+                "{\"device_code\":\"abc\",\"user_code\":\"WDJB-MJHT\"}|{\"device_code\":\"***\",\"user_code\":\"WDJB-MJHT\"}",
+                "{\"code\":16,\"message\":\"invalid token\"}|{\"code\":16,\"message\":\"invalid token\"}",
+            })
     void bodiesAreMaskedButStayReadable(String body, String masked) {
         assertEquals(masked, Secrets.maskBody(body));
     }

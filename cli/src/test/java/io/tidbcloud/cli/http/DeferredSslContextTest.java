@@ -20,8 +20,10 @@ class DeferredSslContextTest {
         AtomicInteger asked = new AtomicInteger();
         DeferredSslContext deferred = deferringJdkDefault(asked);
 
-        HttpClient client = HttpClient.newBuilder().sslContext(deferred)
-                .sslParameters(DeferredSslContext.engineDefaults()).build();
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(deferred)
+                .sslParameters(DeferredSslContext.engineDefaults())
+                .build();
         assertEquals(0, asked.get());
 
         SSLEngine engine = client.sslContext().createSSLEngine("api.example.com", 443);
@@ -30,7 +32,8 @@ class DeferredSslContextTest {
         assertEquals(1, asked.get());
         assertEquals("api.example.com", engine.getPeerHost());
         // No protocols or suites of its own: the engine keeps the real context's defaults.
-        assertEquals(SSLContext.getDefault().getDefaultSSLParameters().getProtocols().length,
+        assertEquals(
+                SSLContext.getDefault().getDefaultSSLParameters().getProtocols().length,
                 engine.getSSLParameters().getProtocols().length);
     }
 

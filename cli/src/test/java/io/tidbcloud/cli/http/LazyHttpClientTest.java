@@ -53,9 +53,10 @@ class LazyHttpClientTest {
 
         // Java 21+: a closed client refuses new requests (on 17 HttpClient cannot be closed).
         if (real instanceof AutoCloseable) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/")).build();
-            IOException refused = assertThrows(IOException.class,
-                    () -> lazy.send(request, HttpResponse.BodyHandlers.discarding()));
+            HttpRequest request =
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/")).build();
+            IOException refused =
+                    assertThrows(IOException.class, () -> lazy.send(request, HttpResponse.BodyHandlers.discarding()));
             assertTrue(refused.getMessage() != null && refused.getMessage().contains("closed"), refused.getMessage());
         }
     }

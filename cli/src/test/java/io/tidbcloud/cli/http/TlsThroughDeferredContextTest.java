@@ -43,11 +43,30 @@ class TlsThroughDeferredContextTest {
     @BeforeAll
     static void startHttpsServerWithACertificateForLocalhost() throws Exception {
         Path keystore = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        new String(PASSWORD))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
             throw new IllegalStateException("keytool failed: " + output);
@@ -81,7 +100,8 @@ class TlsThroughDeferredContextTest {
 
     @Test
     void aServerWhoseCertificateIsTrustedAndNamesTheHostAnswers() throws Exception {
-        HttpResponse<String> response = clientTrusting(serverKeys).send(request("localhost"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                clientTrusting(serverKeys).send(request("localhost"), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertEquals("{\"ok\":true}", response.body());
     }
@@ -89,18 +109,24 @@ class TlsThroughDeferredContextTest {
     @Test
     void aCertificateThatIsNotTrustedIsRefused() {
         HttpClient defaultTrust = CliHttpClient.create();
-        assertThrows(SSLHandshakeException.class, () -> defaultTrust.send(request("localhost"), HttpResponse.BodyHandlers.ofString()));
+        assertThrows(
+                SSLHandshakeException.class,
+                () -> defaultTrust.send(request("localhost"), HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
     void aTrustedCertificateForAnotherHostIsRefused() throws Exception {
         // The certificate names "localhost" only; 127.0.0.1 is the same server under a name it does not carry.
         HttpClient client = clientTrusting(serverKeys);
-        assertThrows(SSLHandshakeException.class, () -> client.send(request("127.0.0.1"), HttpResponse.BodyHandlers.ofString()));
+        assertThrows(
+                SSLHandshakeException.class,
+                () -> client.send(request("127.0.0.1"), HttpResponse.BodyHandlers.ofString()));
     }
 
     private static HttpRequest request(String host) {
-        return HttpRequest.newBuilder(URI.create("https://" + host + ":" + server.getAddress().getPort() + "/")).build();
+        return HttpRequest.newBuilder(
+                        URI.create("https://" + host + ":" + server.getAddress().getPort() + "/"))
+                .build();
     }
 
     /** Built as {@link CliHttpClient} builds its client, with a trust store that holds the server's certificate. */

@@ -26,13 +26,15 @@ class JsonTest {
 
         assertEquals(mapper.readTree(DOCUMENT), read);
         assertEquals(mapper.writeValueAsString(mapper.readTree(DOCUMENT)), Json.compact(read));
-        assertEquals(new String(mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(read), StandardCharsets.UTF_8),
+        assertEquals(
+                new String(mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(read), StandardCharsets.UTF_8),
                 new String(Json.indentedBytes(read), StandardCharsets.UTF_8));
     }
 
     @Test
     void prettyIsIndentedLikeGoMarshalIndent() throws IOException {
-        assertEquals("""
+        assertEquals(
+                """
                 {
                   "name": "db",
                   "port": 4000,

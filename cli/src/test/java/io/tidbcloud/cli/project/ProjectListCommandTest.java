@@ -30,11 +30,14 @@ class ProjectListCommandTest {
     private TestCli.Result list(OutputFormat output) {
         return cli.call(context -> new ProjectListCommand(context).run(new ProjectListCommand.Options(output)));
     }
+
     private final HttpStub stub = cli.stub;
 
     private static Response page(String nextPageToken, int totalSize, String... projects) {
-        return Response.json(200, "{\"projects\":[" + String.join(",", projects) + "],\"nextPageToken\":\""
-                + nextPageToken + "\",\"totalSize\":" + totalSize + "}");
+        return Response.json(
+                200,
+                "{\"projects\":[" + String.join(",", projects) + "],\"nextPageToken\":\"" + nextPageToken
+                        + "\",\"totalSize\":" + totalSize + "}");
     }
 
     private static Response unauthorized() {
@@ -74,7 +77,8 @@ class ProjectListCommandTest {
                 }
                 """, result.out());
         List<HttpStub.Request> requests = stub.requests();
-        assertEquals(List.of(Map.of("pageSize", "100"), Map.of("pageSize", "100", "pageToken", "2")),
+        assertEquals(
+                List.of(Map.of("pageSize", "100"), Map.of("pageSize", "100", "pageToken", "2")),
                 requests.stream().map(HttpStub.Request::queryParameters).toList());
         assertEquals("Bearer at-1", requests.get(0).header("Authorization"));
         stub.verifyAllUsed();
@@ -133,7 +137,8 @@ class ProjectListCommandTest {
 
         assertEquals(0, list(OutputFormat.human).exitCode());
 
-        assertEquals(Map.of("grant_type", "refresh_token", "refresh_token", "rt-old", "client_id", "ticloud-cli"),
+        assertEquals(
+                Map.of("grant_type", "refresh_token", "refresh_token", "rt-old", "client_id", "ticloud-cli"),
                 stub.requests("POST", TOKEN_PATH).get(0).form());
         assertEquals("Bearer at-new", stub.requests("GET", PROJECTS).get(0).header("Authorization"));
         Credentials stored = cli.storedCredentials().orElseThrow();
@@ -173,8 +178,7 @@ class ProjectListCommandTest {
         TestCli.Result result = list(OutputFormat.human);
 
         assertEquals(4, result.exitCode());
-        assertEquals("The API rejected your access token (invalid token): run `ticloud auth login`\n",
-                result.err());
+        assertEquals("The API rejected your access token (invalid token): run `ticloud auth login`\n", result.err());
         stub.verifyAllUsed();
     }
 
@@ -186,7 +190,8 @@ class ProjectListCommandTest {
         TestCli.Result result = list(OutputFormat.human);
 
         assertEquals(4, result.exitCode());
-        assertEquals("Your session has ended (invalid_grant (Session not active)): run `ticloud auth login`\n",
+        assertEquals(
+                "Your session has ended (invalid_grant (Session not active)): run `ticloud auth login`\n",
                 result.err());
         stub.verifyAllUsed();
     }
@@ -199,16 +204,20 @@ class ProjectListCommandTest {
         TestCli.Result result = list(OutputFormat.human);
 
         assertEquals(4, result.exitCode());
-        assertEquals("Not signed in at http://elsewhere.example/realms/tidbcloud (signed in at "
-                + stub.base() + "/realms/tidbcloud): run `ticloud auth login`\n", result.err());
+        assertEquals(
+                "Not signed in at http://elsewhere.example/realms/tidbcloud (signed in at " + stub.base()
+                        + "/realms/tidbcloud): run `ticloud auth login`\n",
+                result.err());
         assertEquals(List.of(), stub.requests());
     }
 
     @Test
     void apiErrorExitsOneWithTheApiMessage() throws Exception {
         cli.signIn("at-1", "rt-1", 300);
-        stub.on("GET", PROJECTS, Response.json(403,
-                "{\"code\":7,\"message\":\"missing scope project:read\",\"details\":[]}"));
+        stub.on(
+                "GET",
+                PROJECTS,
+                Response.json(403, "{\"code\":7,\"message\":\"missing scope project:read\",\"details\":[]}"));
 
         TestCli.Result result = list(OutputFormat.human);
 

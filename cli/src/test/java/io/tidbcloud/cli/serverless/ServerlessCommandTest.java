@@ -39,6 +39,7 @@ class ServerlessCommandTest {
     private TestCli.Result delete(ClusterDeleteCommand.Options options) {
         return cli.call(context -> new ClusterDeleteCommand(context).run(options));
     }
+
     private final HttpStub stub = cli.stub;
 
     @BeforeEach
@@ -56,13 +57,18 @@ class ServerlessCommandTest {
     }
 
     private static Response page(String next, int total, String... clusters) {
-        return Response.json(200, "{\"clusters\":[" + String.join(",", clusters) + "],\"nextPageToken\":\"" + next
-                + "\",\"totalSize\":" + total + "}");
+        return Response.json(
+                200,
+                "{\"clusters\":[" + String.join(",", clusters) + "],\"nextPageToken\":\"" + next + "\",\"totalSize\":"
+                        + total + "}");
     }
 
     @Test
     void listFetchesEveryPageAndPrintsTicloudsColumns() {
-        stub.on("GET", CLUSTERS, page("t2", 2, cluster("1", "db-one", "ACTIVE")),
+        stub.on(
+                "GET",
+                CLUSTERS,
+                page("t2", 2, cluster("1", "db-one", "ACTIVE")),
                 page("", 2, cluster("2", "db-two", "CREATING")));
 
         TestCli.Result result = cli.run("serverless", "list");
@@ -74,7 +80,8 @@ class ServerlessCommandTest {
                 2   db-two       CREATING  v7.5.2   aws            N. Virginia (us-east-1)  2026-01-01T00:00:00Z
                 """, result.out());
         assertEquals("", result.err());
-        assertEquals(List.of(Map.of("pageSize", "100"), Map.of("pageSize", "100", "pageToken", "t2")),
+        assertEquals(
+                List.of(Map.of("pageSize", "100"), Map.of("pageSize", "100", "pageToken", "t2")),
                 stub.requests().stream().map(HttpStub.Request::queryParameters).toList());
     }
 
@@ -85,8 +92,12 @@ class ServerlessCommandTest {
         TestCli.Result result = list(new ClusterListCommand.Options("100", OutputFormat.json));
 
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(Map.of("pageSize", "100", "project_id", "100"), stub.requests().get(0).queryParameters());
-        assertEquals(true, result.out().startsWith("{\n  \"clusters\": [\n    {\n      \"name\": \"clusters/1\","),
+        assertEquals(
+                Map.of("pageSize", "100", "project_id", "100"),
+                stub.requests().get(0).queryParameters());
+        assertEquals(
+                true,
+                result.out().startsWith("{\n  \"clusters\": [\n    {\n      \"name\": \"clusters/1\","),
                 result.out());
         assertEquals(true, result.out().endsWith("  ],\n  \"totalSize\": 1\n}\n"), result.out());
     }
@@ -94,11 +105,14 @@ class ServerlessCommandTest {
     @Test
     void createWaitsUntilActiveAndSaysSoOnStderrWhenNotOnATerminal() {
         stub.on("POST", CLUSTERS, Response.json(201, cluster("7", "db", "CREATING")));
-        stub.on("GET", CLUSTERS + "/7", Response.json(200, cluster("7", "db", "CREATING")),
+        stub.on(
+                "GET",
+                CLUSTERS + "/7",
+                Response.json(200, cluster("7", "db", "CREATING")),
                 Response.json(200, cluster("7", "db", "ACTIVE")));
 
-        TestCli.Result result = create(
-                new ClusterCreateCommand.Options("db", "aws-us-east-1", "100", false, OutputFormat.human));
+        TestCli.Result result =
+                create(new ClusterCreateCommand.Options("db", "aws-us-east-1", "100", false, OutputFormat.human));
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("Waiting for cluster 7 to become ACTIVE...\nCluster 7 is ACTIVE.\n", result.err());
@@ -106,8 +120,10 @@ class ServerlessCommandTest {
                 ID  DisplayName  State   Version  CloudProvider  Region                   CreateTime
                 7   db           ACTIVE  v7.5.2   aws            N. Virginia (us-east-1)  2026-01-01T00:00:00Z
                 """, result.out());
-        assertEquals("{\"displayName\":\"db\",\"region\":{\"name\":\"regions/aws-us-east-1\"},"
-                + "\"labels\":{\"tidb.cloud/project\":\"100\"}}", stub.requests("POST", CLUSTERS).get(0).body());
+        assertEquals(
+                "{\"displayName\":\"db\",\"region\":{\"name\":\"regions/aws-us-east-1\"},"
+                        + "\"labels\":{\"tidb.cloud/project\":\"100\"}}",
+                stub.requests("POST", CLUSTERS).get(0).body());
         assertEquals("application/json", stub.requests("POST", CLUSTERS).get(0).header("Content-type"));
         assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)), cli.clock.sleeps());
     }
@@ -116,7 +132,9 @@ class ServerlessCommandTest {
     void createOutlivingAShortLivedAccessTokenRefreshesItOnceWhenItIsDue() throws Exception {
         // Tokens that live 20 s are due 2 s before they expire: the one issued at 0 s at 18 s, its successor at 36 s.
         cli.signInJustIssued("at-1", "rt-1", 20);
-        stub.on("POST", "/realms/tidbcloud/protocol/openid-connect/token",
+        stub.on(
+                "POST",
+                "/realms/tidbcloud/protocol/openid-connect/token",
                 Tokens.tokenResponse("at-2", "rt-2", "alice@example.com", 20));
         stub.on("POST", CLUSTERS, Response.json(201, cluster("7", "db", "CREATING")));
         for (int second = 2; second < 30; second += 2) {
@@ -124,14 +142,15 @@ class ServerlessCommandTest {
         }
         stub.on("GET", CLUSTERS + "/7", Response.json(200, cluster("7", "db", "ACTIVE")));
 
-        TestCli.Result result = create(
-                new ClusterCreateCommand.Options("db", "aws-us-east-1", null, false, OutputFormat.human));
+        TestCli.Result result =
+                create(new ClusterCreateCommand.Options("db", "aws-us-east-1", null, false, OutputFormat.human));
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("Waiting for cluster 7 to become ACTIVE...\nCluster 7 is ACTIVE.\n", result.err());
         List<String> bearers = stub.requests().stream()
                 .filter(request -> request.path().startsWith(CLUSTERS))
-                .map(request -> request.header("Authorization")).toList();
+                .map(request -> request.header("Authorization"))
+                .toList();
         // the create and the polls at 2..16 s with the first token; from 18 s to ACTIVE at 30 s with the second
         assertEquals(Collections.nCopies(9, "Bearer at-1"), bearers.subList(0, 9));
         assertEquals(Collections.nCopies(7, "Bearer at-2"), bearers.subList(9, bearers.size()));
@@ -148,7 +167,8 @@ class ServerlessCommandTest {
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("", result.err());
         assertEquals(true, result.out().contains("\"state\": \"CREATING\""), result.out());
-        assertEquals("{\"displayName\":\"db\",\"region\":{\"name\":\"regions/gcp-us-central1\"}}",
+        assertEquals(
+                "{\"displayName\":\"db\",\"region\":{\"name\":\"regions/gcp-us-central1\"}}",
                 stub.requests("POST", CLUSTERS).get(0).body());
     }
 
@@ -157,22 +177,27 @@ class ServerlessCommandTest {
         stub.on("POST", CLUSTERS, Response.json(201, cluster("7", "db", "CREATING")));
         stub.on("GET", CLUSTERS + "/7", Response.json(200, cluster("7", "db", "DELETING")));
 
-        TestCli.Result result = create(
-                new ClusterCreateCommand.Options("db", "aws-us-east-1", null, false, OutputFormat.human));
+        TestCli.Result result =
+                create(new ClusterCreateCommand.Options("db", "aws-us-east-1", null, false, OutputFormat.human));
 
         assertEquals(1, result.exitCode());
         assertEquals("", result.out());
-        assertEquals("Waiting for cluster 7 to become ACTIVE...\nCluster 7 is DELETING.\n"
-                + "Cluster 7 did not become ACTIVE: it is DELETING.\n", result.err());
+        assertEquals(
+                "Waiting for cluster 7 to become ACTIVE...\nCluster 7 is DELETING.\n"
+                        + "Cluster 7 did not become ACTIVE: it is DELETING.\n",
+                result.err());
     }
 
     @Test
     void createWithAnUnknownRegionShowsTheApisMessage() {
-        stub.on("POST", CLUSTERS, Response.json(400,
-                "{\"code\":3,\"message\":\"region.name: unknown region regions/mars-1\",\"details\":[]}"));
+        stub.on(
+                "POST",
+                CLUSTERS,
+                Response.json(
+                        400, "{\"code\":3,\"message\":\"region.name: unknown region regions/mars-1\",\"details\":[]}"));
 
-        TestCli.Result result = create(
-                new ClusterCreateCommand.Options("db", "mars-1", null, false, OutputFormat.human));
+        TestCli.Result result =
+                create(new ClusterCreateCommand.Options("db", "mars-1", null, false, OutputFormat.human));
 
         assertEquals(1, result.exitCode());
         assertEquals("The API answered HTTP 400: region.name: unknown region regions/mars-1\n", result.err());
@@ -180,9 +205,16 @@ class ServerlessCommandTest {
 
     @Test
     void describeShowsTheClusterFieldByField() {
-        stub.on("GET", CLUSTERS + "/7", Response.json(200, cluster("7", "db", "ACTIVE")
-                .replace("\"labels\"", "\"userPrefix\":\"3xk9\",\"endpoints\":{\"public\":{\"host\":"
-                        + "\"gateway01.us-east-1.example.com\",\"port\":4000}},\"labels\"")));
+        stub.on(
+                "GET",
+                CLUSTERS + "/7",
+                Response.json(
+                        200,
+                        cluster("7", "db", "ACTIVE")
+                                .replace(
+                                        "\"labels\"",
+                                        "\"userPrefix\":\"3xk9\",\"endpoints\":{\"public\":{\"host\":"
+                                                + "\"gateway01.us-east-1.example.com\",\"port\":4000}},\"labels\"")));
 
         TestCli.Result result = describe(new ClusterDescribeCommand.Options("7", OutputFormat.human));
 
@@ -205,7 +237,10 @@ class ServerlessCommandTest {
 
     @Test
     void describeOfAClusterThatIsNotYoursSaysNotFound() {
-        stub.on("GET", CLUSTERS + "/9", Response.json(404, "{\"code\":5,\"message\":\"Cluster 9 not found\",\"details\":[]}"));
+        stub.on(
+                "GET",
+                CLUSTERS + "/9",
+                Response.json(404, "{\"code\":5,\"message\":\"Cluster 9 not found\",\"details\":[]}"));
 
         TestCli.Result result = describe(new ClusterDescribeCommand.Options("9", OutputFormat.json));
 
@@ -215,10 +250,12 @@ class ServerlessCommandTest {
     }
 
     @ParameterizedTest(name = "update {0} sends {1}")
-    @CsvSource(delimiter = '|', value = {
-        "-n|renamed|{\"displayName\":\"renamed\"}",
-        "--labels|{\"team\":\"data\",\"tidb.cloud/project\":\"100\"}|{\"labels\":{\"team\":\"data\",\"tidb.cloud/project\":\"100\"}}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "-n|renamed|{\"displayName\":\"renamed\"}",
+                "--labels|{\"team\":\"data\",\"tidb.cloud/project\":\"100\"}|{\"labels\":{\"team\":\"data\",\"tidb.cloud/project\":\"100\"}}",
+            })
     void updateSendsOnlyTheChangedField(String option, String value, String body) {
         stub.on("PATCH", CLUSTERS + "/7", Response.json(200, cluster("7", "renamed", "ACTIVE")));
 
@@ -245,13 +282,16 @@ class ServerlessCommandTest {
         TestCli.Result result = delete(new ClusterDeleteCommand.Options("7", false, OutputFormat.human));
 
         assertEquals(1, result.exitCode());
-        assertEquals("Refusing to delete cluster 7 without confirmation: not a terminal. Add --force to delete it.\n",
+        assertEquals(
+                "Refusing to delete cluster 7 without confirmation: not a terminal. Add --force to delete it.\n",
                 result.err());
         assertEquals(List.of(), stub.requests());
     }
 
     @ParameterizedTest(name = "answer ''{0}'' on a terminal: exit {1}")
-    @CsvSource(delimiter = '|', value = {"y|0", "yes|0", "n|1", "''|1"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"y|0", "yes|0", "n|1", "''|1"})
     void deleteOnATerminalAsksFirst(String answer, int exitCode) {
         cli.interactive = true;
         cli.stdin = answer + "\n";
@@ -263,19 +303,27 @@ class ServerlessCommandTest {
         TestCli.Result result = delete(new ClusterDeleteCommand.Options("7", false, OutputFormat.human));
 
         assertEquals(exitCode, result.exitCode(), result.err());
-        assertEquals("Delete cluster 7 (db)? This cannot be undone. [y/N] "
-                + (exitCode == 0 ? "Deleting cluster 7: it is DELETING.\n" : "Not deleted.\n"), result.err());
+        assertEquals(
+                "Delete cluster 7 (db)? This cannot be undone. [y/N] "
+                        + (exitCode == 0 ? "Deleting cluster 7: it is DELETING.\n" : "Not deleted.\n"),
+                result.err());
     }
 
     @Test
     void missingClusterWriteScopeExitsFourAndSaysWhichScope() {
-        stub.on("DELETE", CLUSTERS + "/7", Response.json(403, "{\"code\":7,\"message\":\"forbidden\",\"details\":[]}")
-                .withHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"cluster:write\""));
+        stub.on(
+                "DELETE",
+                CLUSTERS + "/7",
+                Response.json(403, "{\"code\":7,\"message\":\"forbidden\",\"details\":[]}")
+                        .withHeader(
+                                "WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"cluster:write\""));
 
         TestCli.Result result = delete(new ClusterDeleteCommand.Options("7", true, OutputFormat.human));
 
         assertEquals(4, result.exitCode());
-        assertEquals("Your sign-in does not grant the scope cluster:write that this needs: run `ticloud auth login` "
-                + "and allow it.\n", result.err());
+        assertEquals(
+                "Your sign-in does not grant the scope cluster:write that this needs: run `ticloud auth login` "
+                        + "and allow it.\n",
+                result.err());
     }
 }

@@ -112,7 +112,9 @@ public final class HttpStub implements AutoCloseable, AfterEachCallback {
     }
 
     public synchronized List<Request> requests(String method, String path) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .toList();
     }
 
     public synchronized void verifyAllUsed() {
@@ -141,8 +143,12 @@ public final class HttpStub implements AutoCloseable, AfterEachCallback {
         URI uri = exchange.getRequestURI();
         Response response;
         synchronized (this) {
-            requests.add(new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    uri.getPath(),
+                    uri.getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body));
             Deque<Response> queue = scripts.get(exchange.getRequestMethod() + " " + uri.getPath());
             response = queue == null ? null : queue.poll();
             if (response == null) {
@@ -163,7 +169,8 @@ public final class HttpStub implements AutoCloseable, AfterEachCallback {
         if (response.contentType() != null) {
             exchange.getResponseHeaders().add("Content-Type", response.contentType());
         }
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        response.headers()
+                .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

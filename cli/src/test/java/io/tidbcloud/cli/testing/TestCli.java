@@ -9,8 +9,8 @@ import io.tidbcloud.cli.credentials.CredentialStore;
 import io.tidbcloud.cli.credentials.Credentials;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestCli implements AfterEachCallback {
 
-    public record Result(int exitCode, String out, String err) { }
+    public record Result(int exitCode, String out, String err) {}
 
     /** What config.toml holds with only the built-in default profile: after a first login, or deleting the others. */
     public static final String DEFAULT_CONFIG_TOML = """
@@ -59,6 +59,7 @@ public final class TestCli implements AfterEachCallback {
     public final Path configDir;
     /** The stub the OAuth and API endpoints point at. */
     public final HttpStub stub;
+
     public boolean interactive;
     public boolean browserAvailable = true;
     /** What the person types, line by line (confirmations). */
@@ -103,7 +104,8 @@ public final class TestCli implements AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
         if (ownTempDir == null) {
-            throw new IllegalStateException("register a TestCli made by TestCli.withStub(), which owns what it cleans up");
+            throw new IllegalStateException(
+                    "register a TestCli made by TestCli.withStub(), which owns what it cleans up");
         }
         try {
             stub.verifyAllUsed();
@@ -164,8 +166,17 @@ public final class TestCli implements AfterEachCallback {
                 openedInBrowser.add(uri);
             }
         };
-        CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(env),
-                configDir.getParent(), http, clock, clock.sleeper(), browser, interactive, new GlobalOptions(),
+        CliContext context = new CliContext(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                Map.copyOf(env),
+                configDir.getParent(),
+                http,
+                clock,
+                clock.sleeper(),
+                browser,
+                interactive,
+                new GlobalOptions(),
                 new BufferedReader(new StringReader(stdin)));
         int exitCode;
         try {
@@ -206,8 +217,16 @@ public final class TestCli implements AfterEachCallback {
 
     private Credentials store(String accessToken, String refreshToken, long issuedAt, long expiresAt)
             throws IOException {
-        Credentials credentials = new Credentials(oauthEndpoint(), "ticloud-cli", accessToken, refreshToken, null,
-                issuedAt, expiresAt, "openid project:read", "alice@example.com");
+        Credentials credentials = new Credentials(
+                oauthEndpoint(),
+                "ticloud-cli",
+                accessToken,
+                refreshToken,
+                null,
+                issuedAt,
+                expiresAt,
+                "openid project:read",
+                "alice@example.com");
         credentials().save("default", credentials);
         return credentials;
     }

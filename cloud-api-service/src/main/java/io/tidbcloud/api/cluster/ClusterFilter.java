@@ -15,9 +15,10 @@ record ClusterFilter(Optional<String> projectId) {
     private static final Pattern DIGITS = Pattern.compile("\\d{1,19}");
 
     static ClusterFilter parse(String projectIdParameter, String filter) {
-        Optional<String> fromParameter = Optional.ofNullable(projectIdParameter)
-                .map(value -> validId("project_id", value.strip()));
-        Optional<String> fromFilter = Optional.ofNullable(filter).filter(f -> !f.isBlank()).map(ClusterFilter::parseFilter);
+        Optional<String> fromParameter =
+                Optional.ofNullable(projectIdParameter).map(value -> validId("project_id", value.strip()));
+        Optional<String> fromFilter =
+                Optional.ofNullable(filter).filter(f -> !f.isBlank()).map(ClusterFilter::parseFilter);
         if (fromParameter.isPresent() && fromFilter.isPresent() && !fromParameter.equals(fromFilter)) {
             throw ApiException.invalidArgument("filter", "names another project than project_id; give one of them");
         }
@@ -27,14 +28,16 @@ record ClusterFilter(Optional<String> projectId) {
     private static String parseFilter(String filter) {
         Matcher matcher = PROJECT_FILTER.matcher(filter);
         if (!matcher.matches()) {
-            throw ApiException.invalidArgument("filter", "supports only projectId=<id>, not '" + abbreviate(filter) + "'");
+            throw ApiException.invalidArgument(
+                    "filter", "supports only projectId=<id>, not '" + abbreviate(filter) + "'");
         }
         return validId("filter", matcher.group(2));
     }
 
     private static String validId(String parameter, String value) {
         if (!DIGITS.matcher(value).matches()) {
-            throw ApiException.invalidArgument(parameter, "must be a project id (digits), not '" + abbreviate(value) + "'");
+            throw ApiException.invalidArgument(
+                    parameter, "must be a project id (digits), not '" + abbreviate(value) + "'");
         }
         return value;
     }

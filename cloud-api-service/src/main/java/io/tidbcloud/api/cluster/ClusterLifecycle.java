@@ -36,8 +36,10 @@ public class ClusterLifecycle {
     @Transactional
     public List<Long> dueClusterIds(Instant now, int limit) {
         return Cluster.getEntityManager()
-                .createQuery("select c.id from Cluster c where c.pendingOperation is not null and c.dueAt <= :now "
-                        + "order by c.dueAt, c.id", Long.class)
+                .createQuery(
+                        "select c.id from Cluster c where c.pendingOperation is not null and c.dueAt <= :now "
+                                + "order by c.dueAt, c.id",
+                        Long.class)
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
@@ -50,10 +52,11 @@ public class ClusterLifecycle {
         if (cluster == null || cluster.pendingOperation == null || cluster.dueAt.isAfter(now)) {
             return;
         }
-        Region region = regions.find(cluster.regionName).orElseThrow(() ->
-                new IllegalStateException("cluster " + clusterId + " is in unknown region " + cluster.regionName));
-        ClusterProvisioner.Task task = new ClusterProvisioner.Task(cluster.id, region.regionId, region.cloudProvider,
-                region.code(), cluster.operationStartedAt, now);
+        Region region = regions.find(cluster.regionName)
+                .orElseThrow(() -> new IllegalStateException(
+                        "cluster " + clusterId + " is in unknown region " + cluster.regionName));
+        ClusterProvisioner.Task task = new ClusterProvisioner.Task(
+                cluster.id, region.regionId, region.cloudProvider, region.code(), cluster.operationStartedAt, now);
         if (cluster.pendingOperation == PendingOperation.CREATE) {
             ClusterProvisioner.CreateProgress progress = provisioner.create(task);
             if (progress instanceof Pending pending) {

@@ -5,5 +5,4 @@ import java.util.List;
 
 /** A page of clusters: {@code {"clusters": [...], "nextPageToken": "", "totalSize": N}}. */
 @JsonPropertyOrder({"clusters", "nextPageToken", "totalSize"})
-public record ClusterList(List<ClusterView> clusters, String nextPageToken, long totalSize) {
-}
+public record ClusterList(List<ClusterView> clusters, String nextPageToken, long totalSize) {}

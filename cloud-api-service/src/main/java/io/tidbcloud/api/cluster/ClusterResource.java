@@ -41,12 +41,16 @@ public class ClusterResource {
 
     @GET
     @PermissionsAllowed(ApiScope.CLUSTER_READ_VALUE)
-    @Operation(operationId = "ListClusters", summary = "List the clusters of the caller's projects",
-            description = "Requires scope " + ApiScope.CLUSTER_READ_VALUE + ". Narrow to one project with project_id=<id> or filter=projectId=<id>. "
+    @Operation(
+            operationId = "ListClusters",
+            summary = "List the clusters of the caller's projects",
+            description = "Requires scope " + ApiScope.CLUSTER_READ_VALUE
+                    + ". Narrow to one project with project_id=<id> or filter=projectId=<id>. "
                     + "Paging: page (1-based) and page_size, or pageSize and pageToken; default 10, at most 100.")
-    public ClusterList list(@BeanParam PageParams params,
-                            @QueryParam("project_id") String projectId,
-                            @QueryParam("filter") String filter) {
+    public ClusterList list(
+            @BeanParam PageParams params,
+            @QueryParam("project_id") String projectId,
+            @QueryParam("filter") String filter) {
         ClusterFilter narrowed = ClusterFilter.parse(projectId, filter);
         String list = "clusters:" + caller.tenant().subject() + ":" + narrowed.key();
         PageRequest page = paging.request(params, list);
@@ -57,8 +61,11 @@ public class ClusterResource {
     @GET
     @Path("{clusterId}")
     @PermissionsAllowed(ApiScope.CLUSTER_READ_VALUE)
-    @Operation(operationId = "GetCluster", summary = "Get a cluster",
-            description = "Requires scope " + ApiScope.CLUSTER_READ_VALUE + ". A cluster outside the caller's projects answers 404.")
+    @Operation(
+            operationId = "GetCluster",
+            summary = "Get a cluster",
+            description = "Requires scope " + ApiScope.CLUSTER_READ_VALUE
+                    + ". A cluster outside the caller's projects answers 404.")
     public ClusterView get(@PathParam("clusterId") String clusterId) {
         return clusters.get(caller.tenant(), clusterId).orElseThrow(() -> notFound(clusterId));
     }
@@ -66,21 +73,31 @@ public class ClusterResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(ApiScope.CLUSTER_WRITE_VALUE)
-    @Operation(operationId = "CreateCluster", summary = "Create a serverless cluster",
-            description = "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE + ". Body {\"displayName\", \"region\": {\"name\": \"regions/...\"}, "
-                    + "\"labels\": {\"tidb.cloud/project\": \"<id>\"}}; without the label the cluster goes to the caller's "
-                    + "default project. Answers at once with state CREATING; the cluster turns ACTIVE when provisioned.")
+    @Operation(
+            operationId = "CreateCluster",
+            summary = "Create a serverless cluster",
+            description =
+                    "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE
+                            + ". Body {\"displayName\", \"region\": {\"name\": \"regions/...\"}, "
+                            + "\"labels\": {\"tidb.cloud/project\": \"<id>\"}}; without the label the cluster goes to the caller's "
+                            + "default project. Answers at once with state CREATING; the cluster turns ACTIVE when provisioned.")
     public Response create(CreateClusterRequest request, @Context UriInfo uri) {
         ClusterView created = clusters.create(caller.caller(), caller.tenant(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.clusterId()).build()).entity(created).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.clusterId()).build())
+                .entity(created)
+                .build();
     }
 
     @PATCH
     @Path("{clusterId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(ApiScope.CLUSTER_WRITE_VALUE)
-    @Operation(operationId = "UpdateCluster", summary = "Rename or relabel a cluster",
-            description = "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE + ". Body {\"displayName\"} and/or {\"labels\"} (labels replace the "
+    @Operation(
+            operationId = "UpdateCluster",
+            summary = "Rename or relabel a cluster",
+            description = "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE
+                    + ". Body {\"displayName\"} and/or {\"labels\"} (labels replace the "
                     + "cluster's own labels; a different tidb.cloud/project label moves it to that project), or TiDB "
                     + "Cloud's {\"cluster\": {...}, \"updateMask\": \"displayName,labels\"}.")
     public ClusterView update(@PathParam("clusterId") String clusterId, UpdateClusterRequest request) {
@@ -90,8 +107,11 @@ public class ClusterResource {
     @DELETE
     @Path("{clusterId}")
     @PermissionsAllowed(ApiScope.CLUSTER_WRITE_VALUE)
-    @Operation(operationId = "DeleteCluster", summary = "Delete a cluster",
-            description = "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE + ". Answers with the cluster in state DELETING; once deleted it is "
+    @Operation(
+            operationId = "DeleteCluster",
+            summary = "Delete a cluster",
+            description = "Requires scope " + ApiScope.CLUSTER_WRITE_VALUE
+                    + ". Answers with the cluster in state DELETING; once deleted it is "
                     + "gone from lists and GET answers 404.")
     public ClusterView delete(@PathParam("clusterId") String clusterId) {
         return clusters.delete(caller.tenant(), clusterId).orElseThrow(() -> notFound(clusterId));

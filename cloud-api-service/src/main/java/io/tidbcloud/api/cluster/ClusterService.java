@@ -37,8 +37,8 @@ public class ClusterService {
 
     /** TiDB Cloud's rule for display names: 4 to 64 letters, digits and hyphens, no hyphen at either end. */
     private static final Pattern DISPLAY_NAME = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9]{2,62}[A-Za-z0-9]");
-    private static final String VISIBLE =
-            "projectId in (select m.projectId from ProjectMember m where m.subject = ?1)";
+
+    private static final String VISIBLE = "projectId in (select m.projectId from ProjectMember m where m.subject = ?1)";
 
     @Inject
     ProjectService projects;
@@ -60,30 +60,36 @@ public class ClusterService {
             parameters = new Object[] {tenant.subject(), projectId};
         }
         long total = Cluster.count(where, parameters);
-        List<Cluster> clusters = total == 0 ? List.of() : Cluster.<Cluster>find(where + " order by createdAt, id", parameters)
-                .range(page.offset(), page.offset() + page.size() - 1)
-                .list();
+        List<Cluster> clusters = total == 0
+                ? List.of()
+                : Cluster.<Cluster>find(where + " order by createdAt, id", parameters)
+                        .range(page.offset(), page.offset() + page.size() - 1)
+                        .list();
         return new Page(views(clusters), total);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ClusterView> get(Tenant tenant, String clusterId) {
-        return findVisible(tenant, clusterId, LockModeType.NONE).map(c -> views(List.of(c)).get(0));
+        return findVisible(tenant, clusterId, LockModeType.NONE)
+                .map(c -> views(List.of(c)).get(0));
     }
 
     /** Records a new cluster in state CREATING and queues its provisioning. */
     public ClusterView create(Caller caller, Tenant tenant, CreateClusterRequest request) {
         if (request == null) {
-            throw ApiException.invalidArgument("body", "is required: {\"displayName\": \"...\", \"region\": {\"name\": \"regions/...\"}}");
+            throw ApiException.invalidArgument(
+                    "body", "is required: {\"displayName\": \"...\", \"region\": {\"name\": \"regions/...\"}}");
         }
         String displayName = validDisplayName(request.displayName());
         Region region = knownRegion(request.region());
         Map<String, String> labels = Labels.own(request.labels());
         String projectLabel = request.labels() == null ? null : request.labels().get(Labels.PROJECT);
         Project project = projectLabel == null
-                ? projects.defaultProject(tenant, config.tenancy().defaultProjectName()).orElseThrow(() ->
-                        ApiException.invalidArgument("labels." + Labels.PROJECT,
-                                "is required: you have no project named '" + config.tenancy().defaultProjectName() + "'"))
+                ? projects.defaultProject(tenant, config.tenancy().defaultProjectName())
+                        .orElseThrow(() -> ApiException.invalidArgument(
+                                "labels." + Labels.PROJECT,
+                                "is required: you have no project named '"
+                                        + config.tenancy().defaultProjectName() + "'"))
                 : visibleProject(tenant, projectLabel, "labels." + Labels.PROJECT);
         checkOrganizationLabel(request.labels(), project);
         ensureNameFree(project.id, displayName, null);
@@ -125,7 +131,8 @@ public class ClusterService {
             checkOrganizationLabel(changes.labels(), project);
             cluster.labels = Labels.own(changes.labels());
         }
-        String displayName = changes.displayName() != null ? validDisplayName(changes.displayName()) : cluster.displayName;
+        String displayName =
+                changes.displayName() != null ? validDisplayName(changes.displayName()) : cluster.displayName;
         if (!displayName.equals(cluster.displayName) || !project.id.equals(cluster.projectId)) {
             ensureNameFree(project.id, displayName, cluster.id);
         }
@@ -163,26 +170,32 @@ public class ClusterService {
     private Project visibleProject(Tenant tenant, String projectId, String field) {
         OptionalLong id = Ids.parse(projectId.strip());
         if (id.isEmpty() && !projectId.strip().chars().allMatch(Character::isDigit)) {
-            throw ApiException.invalidArgument(field, "must be a project id (digits), not '" + abbreviate(projectId) + "'");
+            throw ApiException.invalidArgument(
+                    field, "must be a project id (digits), not '" + abbreviate(projectId) + "'");
         }
         return (id.isEmpty() ? Optional.<Project>empty() : projects.findVisible(tenant, id.getAsLong()))
-                .orElseThrow(() -> ApiException.notFound(field + ": project " + abbreviate(projectId.strip()) + " not found"));
+                .orElseThrow(() ->
+                        ApiException.notFound(field + ": project " + abbreviate(projectId.strip()) + " not found"));
     }
 
     private static void checkOrganizationLabel(Map<String, String> labels, Project project) {
         String organization = labels == null ? null : labels.get(Labels.ORGANIZATION);
         if (organization != null && !organization.equals(Long.toString(project.orgId))) {
-            throw ApiException.invalidArgument("labels." + Labels.ORGANIZATION,
+            throw ApiException.invalidArgument(
+                    "labels." + Labels.ORGANIZATION,
                     "is set by the API (the project's organization) and cannot be changed");
         }
     }
 
     private Region knownRegion(CreateClusterRequest.RegionRef ref) {
         if (ref == null || ref.name() == null || ref.name().isBlank()) {
-            throw ApiException.invalidArgument("region.name", "is required, e.g. regions/aws-us-east-1 (see GET /v1beta1/regions)");
+            throw ApiException.invalidArgument(
+                    "region.name", "is required, e.g. regions/aws-us-east-1 (see GET /v1beta1/regions)");
         }
-        return regions.find(ref.name().strip()).orElseThrow(() -> ApiException.invalidArgument("region.name",
-                "'" + abbreviate(ref.name()) + "' is not a region this API offers (see GET /v1beta1/regions)"));
+        return regions.find(ref.name().strip())
+                .orElseThrow(() -> ApiException.invalidArgument(
+                        "region.name",
+                        "'" + abbreviate(ref.name()) + "' is not a region this API offers (see GET /v1beta1/regions)"));
     }
 
     static String validDisplayName(String raw) {
@@ -190,8 +203,10 @@ public class ClusterService {
             throw ApiException.invalidArgument("displayName", "is required and must not be empty");
         }
         if (!DISPLAY_NAME.matcher(raw).matches()) {
-            throw ApiException.invalidArgument("displayName", "must be 4 to 64 letters, digits or hyphens, "
-                    + "starting and ending with a letter or digit, not '" + abbreviate(raw) + "'");
+            throw ApiException.invalidArgument(
+                    "displayName",
+                    "must be 4 to 64 letters, digits or hyphens, " + "starting and ending with a letter or digit, not '"
+                            + abbreviate(raw) + "'");
         }
         return raw;
     }
@@ -230,13 +245,23 @@ public class ClusterService {
 
     private ClusterView view(Cluster cluster, long orgId) {
         String id = Long.toString(cluster.id);
-        RegionView region = regions.find(cluster.regionName).map(RegionView::of)
+        RegionView region = regions.find(cluster.regionName)
+                .map(RegionView::of)
                 .orElseGet(() -> new RegionView(cluster.regionName, null, null, null));
         ClusterView.PublicEndpoint endpoint = new ClusterView.PublicEndpoint(cluster.publicHost, cluster.publicPort);
-        return new ClusterView("clusters/" + id, id, cluster.displayName, region, cluster.state.name(), cluster.version,
-                cluster.createdBy, cluster.userPrefix, new ClusterView.Endpoints(endpoint),
+        return new ClusterView(
+                "clusters/" + id,
+                id,
+                cluster.displayName,
+                region,
+                cluster.state.name(),
+                cluster.version,
+                cluster.createdBy,
+                cluster.userPrefix,
+                new ClusterView.Endpoints(endpoint),
                 Labels.shown(cluster.labels, orgId, cluster.projectId),
-                rfc3339(cluster.createdAt), rfc3339(cluster.updatedAt));
+                rfc3339(cluster.createdAt),
+                rfc3339(cluster.updatedAt));
     }
 
     static String rfc3339(Instant instant) {
@@ -256,19 +281,23 @@ public class ClusterService {
 
         static Changes of(UpdateClusterRequest request) {
             if (request == null) {
-                throw ApiException.invalidArgument("body", "is required: {\"displayName\": \"...\"} and/or {\"labels\": {...}}");
+                throw ApiException.invalidArgument(
+                        "body", "is required: {\"displayName\": \"...\"} and/or {\"labels\": {...}}");
             }
             Changes changes;
             if (request.cluster() != null) {
-                Set<String> mask = request.updateMask() == null || request.updateMask().isBlank()
-                        ? Set.of("displayName", "labels")
-                        : Set.of(request.updateMask().split("\\s*,\\s*"));
+                Set<String> mask =
+                        request.updateMask() == null || request.updateMask().isBlank()
+                                ? Set.of("displayName", "labels")
+                                : Set.of(request.updateMask().split("\\s*,\\s*"));
                 for (String field : mask) {
                     if (!field.equals("displayName") && !field.equals("labels")) {
-                        throw ApiException.invalidArgument("updateMask", "may name displayName and labels, not '" + abbreviate(field) + "'");
+                        throw ApiException.invalidArgument(
+                                "updateMask", "may name displayName and labels, not '" + abbreviate(field) + "'");
                     }
                 }
-                changes = new Changes(mask.contains("displayName") ? request.cluster().displayName() : null,
+                changes = new Changes(
+                        mask.contains("displayName") ? request.cluster().displayName() : null,
                         mask.contains("labels") ? request.cluster().labels() : null);
             } else {
                 changes = new Changes(request.displayName(), request.labels());
@@ -281,6 +310,5 @@ public class ClusterService {
     }
 
     /** One page of clusters and the size of the whole list. */
-    public record Page(List<ClusterView> clusters, long total) {
-    }
+    public record Page(List<ClusterView> clusters, long total) {}
 }

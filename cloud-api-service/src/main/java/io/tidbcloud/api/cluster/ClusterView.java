@@ -13,8 +13,20 @@ import java.util.Map;
  * host and port appear once the cluster is provisioned.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "clusterId", "displayName", "region", "state", "version", "createdBy", "userPrefix",
-        "endpoints", "labels", "createTime", "updateTime"})
+@JsonPropertyOrder({
+    "name",
+    "clusterId",
+    "displayName",
+    "region",
+    "state",
+    "version",
+    "createdBy",
+    "userPrefix",
+    "endpoints",
+    "labels",
+    "createTime",
+    "updateTime"
+})
 public record ClusterView(
         String name,
         String clusterId,
@@ -29,11 +41,9 @@ public record ClusterView(
         String createTime,
         String updateTime) {
 
-    public record Endpoints(@JsonProperty("public") PublicEndpoint publicEndpoint) {
-    }
+    public record Endpoints(@JsonProperty("public") PublicEndpoint publicEndpoint) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"host", "port"})
-    public record PublicEndpoint(String host, Integer port) {
-    }
+    public record PublicEndpoint(String host, Integer port) {}
 }

@@ -24,7 +24,9 @@ public class ClusterWorker {
     @Inject
     ApiConfig config;
 
-    @Scheduled(identity = IDENTITY, every = "${tidbcloud.api.provisioning.poll-interval:1s}",
+    @Scheduled(
+            identity = IDENTITY,
+            every = "${tidbcloud.api.provisioning.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void advanceDueClusters() {
         Instant now = Instant.now();

@@ -9,6 +9,5 @@ import java.util.Map;
  */
 public record CreateClusterRequest(String displayName, RegionRef region, Map<String, String> labels) {
 
-    public record RegionRef(String name) {
-    }
+    public record RegionRef(String name) {}
 }

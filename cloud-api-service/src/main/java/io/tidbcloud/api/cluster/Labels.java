@@ -21,8 +21,7 @@ final class Labels {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_./]*[A-Za-z0-9])?");
     private static final Pattern VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?");
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** The user's own labels of a request, validated; the system labels are left out (the caller reads them). */
     static Map<String, String> own(Map<String, String> labels) {
@@ -43,18 +42,23 @@ final class Labels {
                 throw ApiException.invalidArgument(field, "uses the reserved prefix " + RESERVED_PREFIX);
             }
             if (key.length() > MAX_KEY_LENGTH || !KEY.matcher(key).matches()) {
-                throw ApiException.invalidArgument(field, "is not a valid label key: at most " + MAX_KEY_LENGTH
-                        + " letters, digits, '-', '_', '.' or '/', starting and ending with a letter or digit");
+                throw ApiException.invalidArgument(
+                        field,
+                        "is not a valid label key: at most " + MAX_KEY_LENGTH
+                                + " letters, digits, '-', '_', '.' or '/', starting and ending with a letter or digit");
             }
             String value = label.getValue();
             if (value.length() > MAX_VALUE_LENGTH || !VALUE.matcher(value).matches()) {
-                throw ApiException.invalidArgument(field, "has an invalid value: at most " + MAX_VALUE_LENGTH
-                        + " letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+                throw ApiException.invalidArgument(
+                        field,
+                        "has an invalid value: at most " + MAX_VALUE_LENGTH
+                                + " letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
             }
             own.put(key, value);
         }
         if (own.size() > MAX_LABELS) {
-            throw ApiException.invalidArgument("labels", "may hold at most " + MAX_LABELS + " labels, not " + own.size());
+            throw ApiException.invalidArgument(
+                    "labels", "may hold at most " + MAX_LABELS + " labels, not " + own.size());
         }
         return own;
     }

@@ -13,8 +13,7 @@ import java.util.TreeMap;
 public class LabelsConverter implements AttributeConverter<Map<String, String>, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
 
     @Override
     public String convertToDatabaseColumn(Map<String, String> labels) {

@@ -8,6 +8,5 @@ import java.util.Map;
  */
 public record UpdateClusterRequest(String displayName, Map<String, String> labels, Fields cluster, String updateMask) {
 
-    public record Fields(String displayName, Map<String, String> labels) {
-    }
+    public record Fields(String displayName, Map<String, String> labels) {}
 }

@@ -11,8 +11,7 @@ public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long SMALLEST_19_DIGITS = 1_000_000_000_000_000_000L;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static long next() {
         return SMALLEST_19_DIGITS + RANDOM.nextLong(Long.MAX_VALUE - SMALLEST_19_DIGITS);

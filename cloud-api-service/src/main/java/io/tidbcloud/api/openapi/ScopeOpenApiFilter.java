@@ -21,7 +21,8 @@ public class ScopeOpenApiFilter implements OASFilter {
 
     public static final String SCHEME = "bearer";
     public static final String EXTENSION = "x-required-scope";
-    private static final List<Class<?>> RESOURCES = List.of(ProjectResource.class, ClusterResource.class, RegionResource.class);
+    private static final List<Class<?>> RESOURCES =
+            List.of(ProjectResource.class, ClusterResource.class, RegionResource.class);
 
     private final Map<String, String> scopeByOperationId = scopes();
 

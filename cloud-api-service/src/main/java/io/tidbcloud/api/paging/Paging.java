@@ -30,7 +30,8 @@ public class Paging {
     @Inject
     public Paging(ApiConfig config) {
         this.config = config.paging();
-        this.key = this.config.tokenSecret()
+        this.key = this.config
+                .tokenSecret()
                 .map(secret -> secret.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(Paging::randomKey);
     }
@@ -52,8 +53,9 @@ public class Paging {
             }
             return new PageRequest(decode(params.pageToken, list), size);
         }
-        int page = params.page == null ? 1 : parseInt("page", params.page, 1, Integer.MAX_VALUE,
-                "must be a whole number from 1 (the first page)");
+        int page = params.page == null
+                ? 1
+                : parseInt("page", params.page, 1, Integer.MAX_VALUE, "must be a whole number from 1 (the first page)");
         long offset = (long) (page - 1) * size;
         return new PageRequest((int) Math.min(offset, Integer.MAX_VALUE), size);
     }
@@ -65,8 +67,7 @@ public class Paging {
     }
 
     private int parseSize(String name, String value) {
-        return parseInt(name, value, 1, config.maxSize(),
-                "must be a whole number from 1 to " + config.maxSize());
+        return parseInt(name, value, 1, config.maxSize(), "must be a whole number from 1 to " + config.maxSize());
     }
 
     private static int parseInt(String name, String value, int min, int max, String rule) {
@@ -91,7 +92,8 @@ public class Paging {
         int dot = token.indexOf('.');
         if (dot > 0) {
             try {
-                String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.US_ASCII);
+                String payload =
+                        new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.US_ASCII);
                 byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
                 if (MessageDigest.isEqual(signature, sign(payload, list))) {
                     return Integer.parseInt(payload);

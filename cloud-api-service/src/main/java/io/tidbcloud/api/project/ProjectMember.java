@@ -14,7 +14,10 @@ import java.time.Instant;
 @Table(name = "project_members")
 public class ProjectMember extends PanacheEntityBase {
 
-    public enum Role { OWNER, MEMBER }
+    public enum Role {
+        OWNER,
+        MEMBER
+    }
 
     @Id
     public Long id;

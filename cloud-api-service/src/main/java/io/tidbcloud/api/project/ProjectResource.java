@@ -17,10 +17,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/v1beta1/projects")
@@ -39,8 +39,11 @@ public class ProjectResource {
 
     @GET
     @PermissionsAllowed(ApiScope.PROJECT_READ_VALUE)
-    @Operation(operationId = "ListProjects", summary = "List the caller's projects", description = "Requires scope " + ApiScope.PROJECT_READ_VALUE + ". "
-            + "Paging: page (1-based) and page_size, or pageSize and pageToken; default 10, at most 100.")
+    @Operation(
+            operationId = "ListProjects",
+            summary = "List the caller's projects",
+            description = "Requires scope " + ApiScope.PROJECT_READ_VALUE + ". "
+                    + "Paging: page (1-based) and page_size, or pageSize and pageToken; default 10, at most 100.")
     public ProjectList list(@BeanParam PageParams params) {
         String list = "projects:" + caller.tenant().subject();
         PageRequest page = paging.request(params, list);
@@ -51,10 +54,14 @@ public class ProjectResource {
     @GET
     @Path("{projectId}")
     @PermissionsAllowed(ApiScope.PROJECT_READ_VALUE)
-    @Operation(operationId = "GetProject", summary = "Get one of the caller's projects",
-            description = "Requires scope " + ApiScope.PROJECT_READ_VALUE + ". A project the caller is not a member of answers 404.")
+    @Operation(
+            operationId = "GetProject",
+            summary = "Get one of the caller's projects",
+            description = "Requires scope " + ApiScope.PROJECT_READ_VALUE
+                    + ". A project the caller is not a member of answers 404.")
     public ProjectView get(@PathParam("projectId") String projectId) {
-        return Ids.parse(projectId).stream().boxed()
+        return Ids.parse(projectId).stream()
+                .boxed()
                 .flatMap(id -> projects.get(caller.tenant(), id).stream())
                 .findFirst()
                 .orElseThrow(() -> notFound(projectId));
@@ -63,11 +70,16 @@ public class ProjectResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(ApiScope.PROJECT_WRITE_VALUE)
-    @Operation(operationId = "CreateProject", summary = "Create a project in the caller's organization",
-            description = "Requires scope " + ApiScope.PROJECT_WRITE_VALUE + ". Body {\"name\": \"...\"}; the caller becomes its owner.")
+    @Operation(
+            operationId = "CreateProject",
+            summary = "Create a project in the caller's organization",
+            description = "Requires scope " + ApiScope.PROJECT_WRITE_VALUE
+                    + ". Body {\"name\": \"...\"}; the caller becomes its owner.")
     public Response create(CreateProjectRequest request, @Context UriInfo uri) {
         ProjectView created = projects.create(caller.tenant(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+                .entity(created)
+                .build();
     }
 
     static ApiException notFound(String projectId) {

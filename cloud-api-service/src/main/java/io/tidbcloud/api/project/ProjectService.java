@@ -35,7 +35,8 @@ public class ProjectService {
     /** The project with this id if the tenant is one of its members; empty otherwise, whether it exists or not. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Project> findVisible(Tenant tenant, long projectId) {
-        return Project.<Project>find("id = ?2 and " + MEMBER_OF, tenant.subject(), projectId).firstResultOptional();
+        return Project.<Project>find("id = ?2 and " + MEMBER_OF, tenant.subject(), projectId)
+                .firstResultOptional();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -46,7 +47,8 @@ public class ProjectService {
     /** The project a cluster goes to when its request names none: the tenant's {@code default} project. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Project> defaultProject(Tenant tenant, String name) {
-        return Project.<Project>find("orgId = ?2 and name = ?3 and " + MEMBER_OF, tenant.subject(), tenant.orgId(), name)
+        return Project.<Project>find(
+                        "orgId = ?2 and name = ?3 and " + MEMBER_OF, tenant.subject(), tenant.orgId(), name)
                 .firstResultOptional();
     }
 
@@ -95,7 +97,8 @@ public class ProjectService {
         }
         String name = raw.strip();
         if (name.length() > MAX_NAME_LENGTH) {
-            throw ApiException.invalidArgument("name", "must be at most " + MAX_NAME_LENGTH + " characters, not " + name.length());
+            throw ApiException.invalidArgument(
+                    "name", "must be at most " + MAX_NAME_LENGTH + " characters, not " + name.length());
         }
         if (name.codePoints().anyMatch(Character::isISOControl)) {
             throw ApiException.invalidArgument("name", "must not contain control characters");
@@ -109,7 +112,8 @@ public class ProjectService {
         }
         List<Long> ids = projects.stream().map(p -> p.id).toList();
         Map<Long, Long> userCounts = countBy(
-                "select m.projectId, count(m) from ProjectMember m where m.projectId in :ids group by m.projectId", ids);
+                "select m.projectId, count(m) from ProjectMember m where m.projectId in :ids group by m.projectId",
+                ids);
         Map<Long, Long> clusterCounts = countBy(
                 "select c.projectId, count(c) from Cluster c where c.projectId in :ids group by c.projectId", ids);
         return projects.stream()
@@ -126,6 +130,5 @@ public class ProjectService {
     }
 
     /** One page of projects and the size of the whole list. */
-    public record Page(List<ProjectView> projects, long total) {
-    }
+    public record Page(List<ProjectView> projects, long total) {}
 }

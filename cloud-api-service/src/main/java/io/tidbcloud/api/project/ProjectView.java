@@ -17,7 +17,12 @@ public record ProjectView(
         @JsonProperty("create_timestamp") String createTimestamp) {
 
     static ProjectView of(Project project, long clusterCount, long userCount) {
-        return new ProjectView(Long.toString(project.id), Long.toString(project.orgId), project.name,
-                clusterCount, userCount, Long.toString(project.createdAt.getEpochSecond()));
+        return new ProjectView(
+                Long.toString(project.id),
+                Long.toString(project.orgId),
+                project.name,
+                clusterCount,
+                userCount,
+                Long.toString(project.createdAt.getEpochSecond()));
     }
 }

@@ -36,12 +36,12 @@ public class RegionCatalog {
     }
 
     private static Catalog load() {
-        List<Region> regions = QuarkusTransaction.requiringNew().call(() ->
-                Region.<Region>find("order by sortOrder, name").list());
-        return new Catalog(regions.stream().map(RegionView::of).toList(),
+        List<Region> regions = QuarkusTransaction.requiringNew()
+                .call(() -> Region.<Region>find("order by sortOrder, name").list());
+        return new Catalog(
+                regions.stream().map(RegionView::of).toList(),
                 regions.stream().collect(Collectors.toUnmodifiableMap(r -> r.name, Function.identity())));
     }
 
-    record Catalog(List<RegionView> ordered, Map<String, Region> byName) {
-    }
+    record Catalog(List<RegionView> ordered, Map<String, Region> byName) {}
 }

@@ -17,7 +17,9 @@ public class RegionResource {
     RegionCatalog regions;
 
     @GET
-    @Operation(operationId = "ListRegions", summary = "List the regions clusters can be created in",
+    @Operation(
+            operationId = "ListRegions",
+            summary = "List the regions clusters can be created in",
             description = "Any valid access token of this API; no particular scope.")
     public RegionList list() {
         var all = regions.all();

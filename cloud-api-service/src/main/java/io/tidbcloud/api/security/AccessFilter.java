@@ -4,8 +4,8 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.tidbcloud.resourceserver.revocation.RevocationGuard;
 import io.tidbcloud.api.tenant.TenantService;
+import io.tidbcloud.resourceserver.revocation.RevocationGuard;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -62,7 +62,9 @@ public class AccessFilter {
     }
 
     private static boolean needsToken(Method method, Class<?> type) {
-        return method.isAnnotationPresent(PermissionsAllowed.class) || type.isAnnotationPresent(PermissionsAllowed.class)
-                || method.isAnnotationPresent(Authenticated.class) || type.isAnnotationPresent(Authenticated.class);
+        return method.isAnnotationPresent(PermissionsAllowed.class)
+                || type.isAnnotationPresent(PermissionsAllowed.class)
+                || method.isAnnotationPresent(Authenticated.class)
+                || type.isAnnotationPresent(Authenticated.class);
     }
 }

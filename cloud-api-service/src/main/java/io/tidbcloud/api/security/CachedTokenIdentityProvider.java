@@ -28,18 +28,20 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         if (!cache.enabled() || !(request.getToken() instanceof AccessTokenCredential token)) {
             return Uni.createFrom().nullItem();
         }
         return cache.find(HttpSecurityUtils.getRoutingContextAttribute(request), token.getToken())
-                .map(remembered -> Uni.createFrom().<SecurityIdentity>item(forThisRequest(remembered, request, context)))
+                .map(remembered ->
+                        Uni.createFrom().<SecurityIdentity>item(forThisRequest(remembered, request, context)))
                 .orElseGet(() -> Uni.createFrom().nullItem());
     }
 
     /** The remembered identity with this request's attributes, as quarkus-oidc would set them. */
-    private static SecurityIdentity forThisRequest(SecurityIdentity remembered, TokenAuthenticationRequest request,
-            AuthenticationRequestContext context) {
+    private static SecurityIdentity forThisRequest(
+            SecurityIdentity remembered, TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext routingContext = HttpSecurityUtils.getRoutingContextAttribute(request);
         return QuarkusSecurityIdentity.builder(remembered)
                 .addAttribute(RoutingContext.class.getName(), routingContext)

@@ -15,9 +15,13 @@ public record Caller(String subject, Set<String> scopes, String displayName) {
         String scope = token.getClaim("scope");
         Set<String> scopes = scope == null
                 ? Set.of()
-                : Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        return new Caller(token.getSubject(), scopes, firstPresent(
-                token.getClaim("email"), token.getClaim("preferred_username"), token.getSubject()));
+                : Arrays.stream(scope.trim().split("\\s+"))
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet());
+        return new Caller(
+                token.getSubject(),
+                scopes,
+                firstPresent(token.getClaim("email"), token.getClaim("preferred_username"), token.getSubject()));
     }
 
     private static String firstPresent(Object... values) {

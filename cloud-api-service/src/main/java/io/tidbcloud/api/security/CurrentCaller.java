@@ -17,7 +17,8 @@ public class CurrentCaller {
 
     public Caller caller() {
         if (caller == null) {
-            throw new IllegalStateException("no authorized caller: is the endpoint missing @PermissionsAllowed or @Authenticated?");
+            throw new IllegalStateException(
+                    "no authorized caller: is the endpoint missing @PermissionsAllowed or @Authenticated?");
         }
         return caller;
     }

@@ -53,20 +53,17 @@ public class VerifiedTokenCache {
     static final String FROM_CACHE = VerifiedTokenCache.class.getName() + ".hit";
 
     /** Attributes of quarkus-oidc identities that belong to one request (see OidcUtils). */
-    static final Set<String> REQUEST_ATTRIBUTES = Set.of(
-            RoutingContext.class.getName(),
-            AuthenticationRequestContext.class.getName());
+    static final Set<String> REQUEST_ATTRIBUTES =
+            Set.of(RoutingContext.class.getName(), AuthenticationRequestContext.class.getName());
 
     /** quarkus-oidc's routing-context key for the step-up policy of the endpoint being called (3.33). */
     private static final String STEP_UP_POLICY = "io.quarkus.oidc.runtime.step-up-auth";
     /** quarkus-oidc's attribute naming the tenant that verified a token (OidcUtils.TENANT_ID_ATTRIBUTE). */
     static final String TENANT_ID = "tenant-id";
 
-    private record Key(String tenant, String token) {
-    }
+    private record Key(String tenant, String token) {}
 
-    private record Entry(SecurityIdentity identity, long expiresAtSeconds) {
-    }
+    private record Entry(SecurityIdentity identity, long expiresAtSeconds) {}
 
     private static final Logger LOG = Logger.getLogger(VerifiedTokenCache.class);
 
@@ -76,19 +73,26 @@ public class VerifiedTokenCache {
 
     @Inject
     VerifiedTokenCache(ApiConfig config, Config settings) {
-        this(perRequestOidcChecks(settings).map(check -> {
-            LOG.warnf("verified-token cache off: %s needs quarkus-oidc's check on every request", check);
-            return 0;
-        }).orElse(config.tokenCache().maxEntries()), () -> System.currentTimeMillis() / 1000);
+        this(
+                perRequestOidcChecks(settings)
+                        .map(check -> {
+                            LOG.warnf(
+                                    "verified-token cache off: %s needs quarkus-oidc's check on every request", check);
+                            return 0;
+                        })
+                        .orElse(config.tokenCache().maxEntries()),
+                () -> System.currentTimeMillis() / 1000);
     }
 
     /** The first quarkus-oidc setting that checks a token against each request, if one is on. */
     static Optional<String> perRequestOidcChecks(Config settings) {
-        if (settings.getOptionalValue("quarkus.oidc.token.binding.certificate", Boolean.class).orElse(false)) {
+        if (settings.getOptionalValue("quarkus.oidc.token.binding.certificate", Boolean.class)
+                .orElse(false)) {
             return Optional.of("quarkus.oidc.token.binding.certificate");
         }
         if (settings.getOptionalValue("quarkus.oidc.token.authorization-scheme", String.class)
-                .filter("DPoP"::equalsIgnoreCase).isPresent()) {
+                .filter("DPoP"::equalsIgnoreCase)
+                .isPresent()) {
             return Optional.of("quarkus.oidc.token.authorization-scheme=DPoP");
         }
         if (settings.getOptionalValue("quarkus.oidc.token.age", String.class).isPresent()) {
@@ -135,14 +139,18 @@ public class VerifiedTokenCache {
      * with an expiry) and returns what was read from the token for it; anything else is ignored (null).
      */
     VerifiedToken remember(SecurityIdentity verified) {
-        if (!enabled() || verified.isAnonymous() || verified.getAttribute(FROM_CACHE) != null
+        if (!enabled()
+                || verified.isAnonymous()
+                || verified.getAttribute(FROM_CACHE) != null
                 || !(verified.getPrincipal() instanceof JsonWebToken jwt)) {
             return null;
         }
         AccessTokenCredential credential = verified.getCredential(AccessTokenCredential.class);
         long expiresAt = jwt.getExpirationTime();
         // The principal must be this access token (not, say, the ID token of a code flow).
-        if (credential == null || credential.getToken() == null || !credential.getToken().equals(jwt.getRawToken())
+        if (credential == null
+                || credential.getToken() == null
+                || !credential.getToken().equals(jwt.getRawToken())
                 || expiresAt <= epochSeconds.getAsLong()) {
             return null;
         }
@@ -181,8 +189,8 @@ public class VerifiedTokenCache {
      * the token's {@code scope} claim, as quarkus-oidc makes them, instead of wrapping the original
      * identity's permission checker (which would keep that request alive).
      */
-    private static SecurityIdentity withoutRequestAttributes(SecurityIdentity verified, JsonWebToken jwt,
-            VerifiedToken token) {
+    private static SecurityIdentity withoutRequestAttributes(
+            SecurityIdentity verified, JsonWebToken jwt, VerifiedToken token) {
         QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
                 .setPrincipal(jwt)
                 .addRoles(verified.getRoles())

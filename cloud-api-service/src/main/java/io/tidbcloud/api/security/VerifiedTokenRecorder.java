@@ -35,8 +35,10 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         // What the cache read from the token goes with this request too: AccessFilter need not read it again.
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
-                .addAttribute(VerifiedToken.ATTRIBUTE, token).build());
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder(identity)
+                        .addAttribute(VerifiedToken.ATTRIBUTE, token)
+                        .build());
     }
 
     @Override

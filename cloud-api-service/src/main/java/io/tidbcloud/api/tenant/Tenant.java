@@ -1,5 +1,4 @@
 package io.tidbcloud.api.tenant;
 
 /** A caller as a tenant: their token subject and the organization their first call created. */
-public record Tenant(String subject, long orgId) {
-}
+public record Tenant(String subject, long orgId) {}

@@ -74,8 +74,8 @@ public class TenantService {
     }
 
     private Optional<Tenant> find(String subject) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                Organization.findByOwner(subject).map(org -> new Tenant(subject, org.id)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Organization.findByOwner(subject).map(org -> new Tenant(subject, org.id)));
     }
 
     private Tenant create(Caller caller) {

@@ -43,16 +43,22 @@ class DatabaseAvailabilityTest {
         // every connection, including the one that ran the migrations at start-up.
         TcpLink database = FlakyDatabase.link();
         assertTrue(database.acceptedConnections() > 0, "the service should have connected through the link");
-        Await.until("the pool has closed every idle connection", Duration.ofSeconds(15), () ->
-                database.openConnections() == 0);
+        Await.until(
+                "the pool has closed every idle connection",
+                Duration.ofSeconds(15),
+                () -> database.openConnections() == 0);
         int before = database.acceptedConnections();
 
         TestClient newcomer = keycloak.create("idle-newcomer", "project:read", "project:write");
         ApiRequests.defaultProjectOf(newcomer);
         ApiRequests.createProject(newcomer, "after-idle-" + ApiRequests.shortId());
         ApiRequests.createProject(existing, "after-idle-" + ApiRequests.shortId());
-        given().auth().oauth2(existing.token("project:read")).get("/v1beta1/projects")
-                .then().statusCode(200).body("totalSize", equalTo(2));
+        given().auth()
+                .oauth2(existing.token("project:read"))
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
+                .body("totalSize", equalTo(2));
         assertTrue(database.acceptedConnections() > before, "the calls should have run on new connections");
     }
 
@@ -65,12 +71,22 @@ class DatabaseAvailabilityTest {
         FlakyDatabase.link().cut();
         try {
             unavailable(given().auth().oauth2(existing.token("project:read")).get("/v1beta1/projects/" + project));
-            unavailable(given().auth().oauth2(existing.token("project:write")).contentType(ContentType.JSON)
-                    .body(Map.of("name", "during-outage")).post("/v1beta1/projects"));
+            unavailable(given().auth()
+                    .oauth2(existing.token("project:write"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("name", "during-outage"))
+                    .post("/v1beta1/projects"));
             unavailable(given().auth().oauth2(newcomer.token("project:read")).get("/v1beta1/projects"));
 
-            JsonPath readiness = given().get("/q/health/ready").then().statusCode(503).extract().jsonPath();
-            assertTrue(readiness.getList("checks.findAll { it.name.contains('Database') }.status").contains("DOWN"),
+            JsonPath readiness = given().get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
+                    .extract()
+                    .jsonPath();
+            assertTrue(
+                    readiness
+                            .getList("checks.findAll { it.name.contains('Database') }.status")
+                            .contains("DOWN"),
                     "the database check should say DOWN: " + readiness.prettify());
             // Liveness stays UP: restarting the service would not bring the database back.
             given().get("/q/health/live").then().statusCode(200);
@@ -78,15 +94,29 @@ class DatabaseAvailabilityTest {
             FlakyDatabase.link().restore();
         }
 
-        Await.until("the service is ready again", Duration.ofSeconds(30), () ->
-                given().get("/q/health/ready").statusCode() == 200);
-        given().auth().oauth2(existing.token("project:read")).get("/v1beta1/projects/" + project)
-                .then().statusCode(200).body("name", equalTo("default"));
-        given().auth().oauth2(newcomer.token("project:read")).get("/v1beta1/projects")
-                .then().statusCode(200).body("projects.name", hasItem("default"));
+        Await.until(
+                "the service is ready again",
+                Duration.ofSeconds(30),
+                () -> given().get("/q/health/ready").statusCode() == 200);
+        given().auth()
+                .oauth2(existing.token("project:read"))
+                .get("/v1beta1/projects/" + project)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("default"));
+        given().auth()
+                .oauth2(newcomer.token("project:read"))
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
+                .body("projects.name", hasItem("default"));
         // Nothing half-done during the outage: the refused create left no project behind.
-        given().auth().oauth2(existing.token("project:read")).get("/v1beta1/projects")
-                .then().statusCode(200).body("projects.name", org.hamcrest.Matchers.not(hasItem("during-outage")));
+        given().auth()
+                .oauth2(existing.token("project:read"))
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
+                .body("projects.name", org.hamcrest.Matchers.not(hasItem("during-outage")));
     }
 
     private static void unavailable(io.restassured.response.Response response) {

@@ -1,11 +1,11 @@
 package io.tidbcloud.api.error;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,10 @@ class ApiErrorsTest {
 
     @Test
     void unknownPathIsNotFoundWithErrorBody() {
-        given().when().get("/v1beta1/no-such-thing")
-                .then().statusCode(404)
+        given().when()
+                .get("/v1beta1/no-such-thing")
+                .then()
+                .statusCode(404)
                 .contentType("application/json")
                 .body("code", equalTo(5))
                 .body("message", equalTo("No such resource"))
@@ -26,8 +28,10 @@ class ApiErrorsTest {
 
     @Test
     void unsupportedMethodIsMethodNotAllowedWithErrorBody() {
-        given().when().delete("/v1beta1/projects")
-                .then().statusCode(405)
+        given().when()
+                .delete("/v1beta1/projects")
+                .then()
+                .statusCode(405)
                 .contentType("application/json")
                 .body("code", equalTo(12))
                 .body("details", empty())
@@ -36,15 +40,16 @@ class ApiErrorsTest {
 
     @Test
     void readinessIsUpWithTheDatabase() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void openApiDocumentDescribesTheProjectListAndItsScope() {
-        given().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200)
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths", hasKey("/v1beta1/projects"))
                 .body("paths.'/v1beta1/projects'.get.description", containsString("project:read"));
     }

@@ -8,9 +8,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** /q/openapi names the scope of every operation, as ARCHITECTURE.md's table has it. */
 @QuarkusTest
@@ -47,7 +47,12 @@ class OpenApiScopesTest {
     }
 
     private static JsonPath openApi() {
-        return given().accept("application/json").queryParam("format", "json")
-                .get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        return given().accept("application/json")
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -31,6 +31,7 @@ class ProjectApiTest {
 
     @RegisterExtension
     static final KeycloakClients keycloak = new KeycloakClients();
+
     private static TestClient alice;
     private static TestClient bob;
 
@@ -43,9 +44,12 @@ class ProjectApiTest {
     @Test
     void getOwnProjectWithProjectReadScopeReturnsItInTiDBCloudShape() {
         String id = defaultProjectOf(alice);
-        Map<String, Object> project = given().auth().oauth2(alice.token("project:read"))
-                .when().get("/v1beta1/projects/" + id)
-                .then().statusCode(200)
+        Map<String, Object> project = given().auth()
+                .oauth2(alice.token("project:read"))
+                .when()
+                .get("/v1beta1/projects/" + id)
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
                 .body("id", equalTo(id))
                 .body("name", equalTo("default"))
@@ -53,15 +57,21 @@ class ProjectApiTest {
                 .body("cluster_count", equalTo(0))
                 .body("user_count", equalTo(1))
                 .body("create_timestamp", matchesPattern("\\d{10}"))
-                .extract().jsonPath().getMap("");
-        assertEquals(Set.of("id", "org_id", "name", "cluster_count", "user_count", "create_timestamp"), project.keySet());
+                .extract()
+                .jsonPath()
+                .getMap("");
+        assertEquals(
+                Set.of("id", "org_id", "name", "cluster_count", "user_count", "create_timestamp"), project.keySet());
     }
 
     @Test
     void getAnotherUsersProjectIsNotFound() {
-        given().auth().oauth2(bob.token("project:read"))
-                .when().get("/v1beta1/projects/" + defaultProjectOf(alice))
-                .then().statusCode(404)
+        given().auth()
+                .oauth2(bob.token("project:read"))
+                .when()
+                .get("/v1beta1/projects/" + defaultProjectOf(alice))
+                .then()
+                .statusCode(404)
                 .contentType("application/json")
                 .body("code", equalTo(5))
                 .body("message", startsWith("Project "))
@@ -70,17 +80,28 @@ class ProjectApiTest {
 
     @Test
     void getUnknownOrMalformedProjectIsNotFound() {
-        given().auth().oauth2(alice.token("project:read")).get("/v1beta1/projects/1234567890123456789")
-                .then().statusCode(404).body("code", equalTo(5));
-        given().auth().oauth2(alice.token("project:read")).get("/v1beta1/projects/abc")
-                .then().statusCode(404).body("code", equalTo(5));
+        given().auth()
+                .oauth2(alice.token("project:read"))
+                .get("/v1beta1/projects/1234567890123456789")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo(5));
+        given().auth()
+                .oauth2(alice.token("project:read"))
+                .get("/v1beta1/projects/abc")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo(5));
     }
 
     @Test
     void getProjectWithoutProjectReadScopeIsForbidden() {
-        given().auth().oauth2(alice.token("cluster:read"))
-                .when().get("/v1beta1/projects/" + defaultProjectOf(alice))
-                .then().statusCode(403)
+        given().auth()
+                .oauth2(alice.token("cluster:read"))
+                .when()
+                .get("/v1beta1/projects/" + defaultProjectOf(alice))
+                .then()
+                .statusCode(403)
                 .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""))
                 .header("WWW-Authenticate", containsString("scope=\"project:read\""))
                 .body("code", equalTo(7));
@@ -88,71 +109,104 @@ class ProjectApiTest {
 
     @Test
     void getProjectWithoutTokenIsUnauthorized() {
-        given().when().get("/v1beta1/projects/1234567890123456789")
-                .then().spec(unauthorizedWithBareBearerChallenge());
+        given().when().get("/v1beta1/projects/1234567890123456789").then().spec(unauthorizedWithBareBearerChallenge());
     }
 
     @Test
     void createProjectWithProjectWriteScopeAnswersCreatedAndTheCallerOwnsIt() {
         String name = "analytics-" + UUID.randomUUID().toString().substring(0, 6);
-        String id = given().auth().oauth2(alice.token("project:write"))
-                .contentType(ContentType.JSON).body(Map.of("name", name))
-                .when().post("/v1beta1/projects")
-                .then().statusCode(201)
+        String id = given().auth()
+                .oauth2(alice.token("project:write"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name))
+                .when()
+                .post("/v1beta1/projects")
+                .then()
+                .statusCode(201)
                 .header("Location", matchesPattern(".*/v1beta1/projects/\\d{19}"))
                 .body("name", equalTo(name))
                 .body("id", matchesPattern("\\d{19}"))
                 .body("user_count", equalTo(1))
                 .body("cluster_count", equalTo(0))
-                .extract().path("id");
-        given().auth().oauth2(alice.token("project:read")).get("/v1beta1/projects")
-                .then().statusCode(200).body("projects.id", hasItem(id));
-        given().auth().oauth2(alice.token("project:read")).get("/v1beta1/projects/" + id)
-                .then().statusCode(200).body("name", equalTo(name));
-        given().auth().oauth2(bob.token("project:read")).get("/v1beta1/projects/" + id)
-                .then().statusCode(404);
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(alice.token("project:read"))
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
+                .body("projects.id", hasItem(id));
+        given().auth()
+                .oauth2(alice.token("project:read"))
+                .get("/v1beta1/projects/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo(name));
+        given().auth()
+                .oauth2(bob.token("project:read"))
+                .get("/v1beta1/projects/" + id)
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void createProjectWithoutProjectWriteScopeIsForbidden() {
-        given().auth().oauth2(alice.token("project:read"))
-                .contentType(ContentType.JSON).body(Map.of("name", "nope"))
-                .when().post("/v1beta1/projects")
-                .then().statusCode(403)
+        given().auth()
+                .oauth2(alice.token("project:read"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "nope"))
+                .when()
+                .post("/v1beta1/projects")
+                .then()
+                .statusCode(403)
                 .header("WWW-Authenticate", containsString("scope=\"project:write\""))
                 .body("code", equalTo(7));
     }
 
     @Test
     void createProjectWithoutTokenIsUnauthorized() {
-        given().contentType(ContentType.JSON).body(Map.of("name", "nope"))
-                .when().post("/v1beta1/projects")
-                .then().statusCode(401).body("code", equalTo(16));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "nope"))
+                .when()
+                .post("/v1beta1/projects")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo(16));
     }
 
     @Test
     void createProjectWithATakenNameIsConflict() {
-        given().auth().oauth2(alice.token("project:write"))
-                .contentType(ContentType.JSON).body(Map.of("name", "default"))
-                .when().post("/v1beta1/projects")
-                .then().statusCode(409)
+        given().auth()
+                .oauth2(alice.token("project:write"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "default"))
+                .when()
+                .post("/v1beta1/projects")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo(6))
                 .body("message", containsString("default"));
     }
 
     @ParameterizedTest(name = "create with {0} is rejected naming {1}")
-    @CsvSource(delimiter = '|', value = {
-        "{\"name\": \"\"}                                                                    | name",
-        "{\"name\": \"   \"}                                                                 | name",
-        "{}                                                                                  | name",
-        "{\"name\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"} | name",
-        "{\"name\": {\"x\": 1}}                                                              | name",
-        "not json                                                                            | body",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"name\": \"\"}                                                                    | name",
+                "{\"name\": \"   \"}                                                                 | name",
+                "{}                                                                                  | name",
+                "{\"name\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"} | name",
+                "{\"name\": {\"x\": 1}}                                                              | name",
+                "not json                                                                            | body",
+            })
     void createProjectWithBadBodyIsBadRequestNamingTheField(String body, String field) {
-        given().auth().oauth2(alice.token("project:write"))
-                .contentType(ContentType.JSON).body(body)
-                .when().post("/v1beta1/projects")
-                .then().spec(badRequestNaming(field));
+        given().auth()
+                .oauth2(alice.token("project:write"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v1beta1/projects")
+                .then()
+                .spec(badRequestNaming(field));
     }
 }

@@ -41,6 +41,7 @@ class ProjectListTest {
 
     @RegisterExtension
     static final KeycloakClients keycloak = new KeycloakClients();
+
     private static TestClient alice;
     private static TestClient bob;
 
@@ -53,48 +54,73 @@ class ProjectListTest {
     @Test
     void listProjectsWithProjectReadScopeReturnsTheDefaultProjectInTiDBCloudShape() {
         long before = Instant.now().getEpochSecond();
-        JsonPath body = given().auth().oauth2(alice.token("project:read"))
-                .when().get("/v1beta1/projects")
-                .then().statusCode(200)
+        JsonPath body = given().auth()
+                .oauth2(alice.token("project:read"))
+                .when()
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
                 .body("projects", hasSize(1))
                 .body("nextPageToken", equalTo(""))
                 .body("totalSize", equalTo(1))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
 
         Map<String, Object> project = body.getMap("projects[0]");
-        assertEquals(Set.of("id", "org_id", "name", "cluster_count", "user_count", "create_timestamp"), project.keySet());
+        assertEquals(
+                Set.of("id", "org_id", "name", "cluster_count", "user_count", "create_timestamp"), project.keySet());
         assertEquals("default", project.get("name"));
-        assertTrue(project.get("id") instanceof String id && id.matches("\\d{19}"), "id is a 19-digit string: " + project);
-        assertTrue(project.get("org_id") instanceof String org && org.matches("\\d{19}"), "org_id is a 19-digit string: " + project);
+        assertTrue(
+                project.get("id") instanceof String id && id.matches("\\d{19}"), "id is a 19-digit string: " + project);
+        assertTrue(
+                project.get("org_id") instanceof String org && org.matches("\\d{19}"),
+                "org_id is a 19-digit string: " + project);
         assertEquals(0, project.get("cluster_count"));
         assertEquals(1, project.get("user_count"));
         long created = Long.parseLong((String) project.get("create_timestamp"));
-        assertTrue(created >= before - 60 && created <= Instant.now().getEpochSecond() + 1, "create_timestamp is Unix seconds of now");
-        assertEquals(Set.of("projects", "nextPageToken", "totalSize"), body.getMap("").keySet());
+        assertTrue(
+                created >= before - 60 && created <= Instant.now().getEpochSecond() + 1,
+                "create_timestamp is Unix seconds of now");
+        assertEquals(
+                Set.of("projects", "nextPageToken", "totalSize"),
+                body.getMap("").keySet());
     }
 
     @Test
     void listProjectsTwiceReturnsTheSameDefaultProject() {
-        String first = given().auth().oauth2(alice.token("project:read")).get("/v1beta1/projects")
-                .then().statusCode(200).extract().path("projects[0].id");
-        given().auth().oauth2(alice.token("project:read")).get("/v1beta1/projects")
-                .then().statusCode(200)
+        String first = given().auth()
+                .oauth2(alice.token("project:read"))
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("projects[0].id");
+        given().auth()
+                .oauth2(alice.token("project:read"))
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
                 .body("totalSize", equalTo(1))
                 .body("projects[0].id", equalTo(first));
     }
 
     @Test
     void listProjectsWithoutProjectReadScopeIsForbiddenWithInsufficientScope() {
-        given().auth().oauth2(alice.token("cluster:read"))
-                .when().get("/v1beta1/projects")
-                .then().spec(forbiddenWithoutScope("project:read"));
+        given().auth()
+                .oauth2(alice.token("cluster:read"))
+                .when()
+                .get("/v1beta1/projects")
+                .then()
+                .spec(forbiddenWithoutScope("project:read"));
     }
 
     @Test
     void listProjectsWithoutTokenIsUnauthorizedWithBareBearerChallenge() {
-        given().when().get("/v1beta1/projects")
-                .then().spec(unauthorizedWithBareBearerChallenge())
+        given().when()
+                .get("/v1beta1/projects")
+                .then()
+                .spec(unauthorizedWithBareBearerChallenge())
                 .contentType("application/json")
                 .body("message", not(empty()))
                 .body("details", empty());
@@ -102,9 +128,12 @@ class ProjectListTest {
 
     @Test
     void listProjectsWithGarbageTokenIsUnauthorizedAsInvalidToken() {
-        given().auth().oauth2("not-a-jwt")
-                .when().get("/v1beta1/projects")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2("not-a-jwt")
+                .when()
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer "))
                 .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
                 .header("WWW-Authenticate", containsString("error_description=\""))
@@ -118,25 +147,38 @@ class ProjectListTest {
         String token = alice.token("project:read");
         String tampered = token.substring(0, token.lastIndexOf('.') + 1)
                 + new StringBuilder(token.substring(token.lastIndexOf('.') + 1)).reverse();
-        given().auth().oauth2(tampered)
-                .when().get("/v1beta1/projects")
-                .then().spec(unauthorizedAsInvalidToken());
+        given().auth().oauth2(tampered).when().get("/v1beta1/projects").then().spec(unauthorizedAsInvalidToken());
     }
 
     @Test
     void listProjectsWithTokenNotForCloudApiAudienceIsUnauthorizedAsInvalidToken() {
         // No API scope requested, so Keycloak adds no cloud-api audience.
-        given().auth().oauth2(alice.token())
-                .when().get("/v1beta1/projects")
-                .then().spec(unauthorizedAsInvalidToken());
+        given().auth()
+                .oauth2(alice.token())
+                .when()
+                .get("/v1beta1/projects")
+                .then()
+                .spec(unauthorizedAsInvalidToken());
     }
 
     @Test
     void twoUsersSeeOnlyTheirOwnProjects() {
-        JsonPath aliceView = given().auth().oauth2(alice.token("project:read")).get("/v1beta1/projects")
-                .then().statusCode(200).body("totalSize", equalTo(1)).extract().jsonPath();
-        JsonPath bobView = given().auth().oauth2(bob.token("project:read")).get("/v1beta1/projects")
-                .then().statusCode(200).body("totalSize", equalTo(1)).extract().jsonPath();
+        JsonPath aliceView = given().auth()
+                .oauth2(alice.token("project:read"))
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
+                .body("totalSize", equalTo(1))
+                .extract()
+                .jsonPath();
+        JsonPath bobView = given().auth()
+                .oauth2(bob.token("project:read"))
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
+                .body("totalSize", equalTo(1))
+                .extract()
+                .jsonPath();
 
         assertNotEquals(aliceView.getString("projects[0].id"), bobView.getString("projects[0].id"));
         assertNotEquals(aliceView.getString("projects[0].org_id"), bobView.getString("projects[0].org_id"));
@@ -150,26 +192,41 @@ class ProjectListTest {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Callable<String>> calls = IntStream.range(0, 6)
-                    .<Callable<String>>mapToObj(i -> () -> given().auth().oauth2(token).get("/v1beta1/projects")
-                            .then().statusCode(200).extract().path("projects[0].id"))
+                    .<Callable<String>>mapToObj(i -> () -> given().auth()
+                            .oauth2(token)
+                            .get("/v1beta1/projects")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("projects[0].id"))
                     .toList();
-            List<String> ids = pool.invokeAll(calls).stream().map(ProjectListTest::join).distinct().toList();
+            List<String> ids = pool.invokeAll(calls).stream()
+                    .map(ProjectListTest::join)
+                    .distinct()
+                    .toList();
             assertEquals(1, ids.size(), "every concurrent first call sees the same default project: " + ids);
         } finally {
             pool.shutdownNow();
         }
-        given().auth().oauth2(token).get("/v1beta1/projects")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
                 .body("totalSize", equalTo(1))
                 .body("projects[0].name", equalTo("default"));
     }
 
     @Test
     void pageBeyondTheLastReturnsNoProjectsAndTheTotal() {
-        given().auth().oauth2(alice.token("project:read"))
-                .queryParam("page", 2).queryParam("page_size", 10)
-                .when().get("/v1beta1/projects")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(alice.token("project:read"))
+                .queryParam("page", 2)
+                .queryParam("page_size", 10)
+                .when()
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
                 .body("projects", empty())
                 .body("nextPageToken", equalTo(""))
                 .body("totalSize", equalTo(1));
@@ -188,19 +245,26 @@ class ProjectListTest {
         "pageToken, forged-token",
     })
     void listProjectsWithBadPagingParameterIsBadRequestNamingTheParameter(String parameter, String value) {
-        given().auth().oauth2(alice.token("project:read"))
+        given().auth()
+                .oauth2(alice.token("project:read"))
                 .queryParam(parameter, value)
-                .when().get("/v1beta1/projects")
-                .then().spec(badRequestNaming(parameter))
+                .when()
+                .get("/v1beta1/projects")
+                .then()
+                .spec(badRequestNaming(parameter))
                 .contentType("application/json");
     }
 
     @Test
     void largestAllowedPageSizeIsAccepted() {
-        given().auth().oauth2(alice.token("project:read"))
-                .queryParam("page", 1).queryParam("page_size", 100)
-                .when().get("/v1beta1/projects")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(alice.token("project:read"))
+                .queryParam("page", 1)
+                .queryParam("page_size", 100)
+                .when()
+                .get("/v1beta1/projects")
+                .then()
+                .statusCode(200)
                 .body("projects[0].id", matchesPattern("\\d{19}"));
     }
 

@@ -23,6 +23,7 @@ class RegionApiTest {
 
     @RegisterExtension
     static final KeycloakClients keycloak = new KeycloakClients();
+
     private static TestClient dave;
 
     @BeforeAll
@@ -32,35 +33,60 @@ class RegionApiTest {
 
     @Test
     void listRegionsWithAnyApiScopeReturnsTheSeededCatalogueInTiDBCloudShape() {
-        JsonPath body = given().auth().oauth2(dave.token("project:read"))
-                .when().get("/v1beta1/regions")
-                .then().statusCode(200)
+        JsonPath body = given().auth()
+                .oauth2(dave.token("project:read"))
+                .when()
+                .get("/v1beta1/regions")
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
-                .body("regions.name", hasItems("regions/aws-us-east-1", "regions/gcp-us-central1", "regions/azure-eastus2"))
-                .extract().jsonPath();
+                .body(
+                        "regions.name",
+                        hasItems("regions/aws-us-east-1", "regions/gcp-us-central1", "regions/azure-eastus2"))
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> regions = body.getList("regions");
         assertEquals(body.getInt("totalSize"), regions.size());
         assertEquals("", body.getString("nextPageToken"));
-        assertEquals(Set.of("aws", "gcp", "azure"),
-                Set.copyOf(regions.stream().map(r -> (String) r.get("cloudProvider")).toList()));
+        assertEquals(
+                Set.of("aws", "gcp", "azure"),
+                Set.copyOf(regions.stream()
+                        .map(r -> (String) r.get("cloudProvider"))
+                        .toList()));
         for (Map<String, Object> region : regions) {
             assertEquals(Set.of("name", "regionId", "cloudProvider", "displayName"), region.keySet());
             assertEquals("regions/" + region.get("regionId"), region.get("name"));
             assertTrue(((String) region.get("regionId")).startsWith(region.get("cloudProvider") + "-"));
         }
-        assertEquals(Map.of("name", "regions/aws-us-east-1", "regionId", "aws-us-east-1", "cloudProvider", "aws",
-                "displayName", "N. Virginia (us-east-1)"), regions.get(0));
+        assertEquals(
+                Map.of(
+                        "name",
+                        "regions/aws-us-east-1",
+                        "regionId",
+                        "aws-us-east-1",
+                        "cloudProvider",
+                        "aws",
+                        "displayName",
+                        "N. Virginia (us-east-1)"),
+                regions.get(0));
     }
 
     @Test
     void listRegionsWithClusterReadOnlyTokenIsAllowed() {
-        given().auth().oauth2(dave.token("cluster:read")).get("/v1beta1/regions").then().statusCode(200);
+        given().auth()
+                .oauth2(dave.token("cluster:read"))
+                .get("/v1beta1/regions")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void listRegionsWithTokenNotForThisApiIsUnauthorizedAsInvalidToken() {
-        given().auth().oauth2(dave.token())
-                .when().get("/v1beta1/regions")
-                .then().spec(unauthorizedAsInvalidToken());
+        given().auth()
+                .oauth2(dave.token())
+                .when()
+                .get("/v1beta1/regions")
+                .then()
+                .spec(unauthorizedAsInvalidToken());
     }
 }

@@ -57,12 +57,12 @@ class SigningKeyRotationApiTest {
 
     @RegisterExtension
     static final KeycloakClients keycloak = new KeycloakClients();
+
     private static TestClient reader;
     private static Rotation rotation;
 
     /** What the rotation left: a token signed by the old key before it, and the new key. */
-    private record Rotation(String tokenOfOldKey, String oldKid, SigningKey newKey) {
-    }
+    private record Rotation(String tokenOfOldKey, String oldKid, SigningKey newKey) {}
 
     @BeforeAll
     static void createClients() {
@@ -97,8 +97,11 @@ class SigningKeyRotationApiTest {
             }
             Thread.sleep(250);
         } while (System.nanoTime() < deadline);
-        assertEquals(200, answer.statusCode(), "a token of the realm's new key is still refused "
-                + NEW_KEY_ACCEPTED_WITHIN + " after the rotation: " + answer.asString());
+        assertEquals(
+                200,
+                answer.statusCode(),
+                "a token of the realm's new key is still refused " + NEW_KEY_ACCEPTED_WITHIN + " after the rotation: "
+                        + answer.asString());
     }
 
     @Test
@@ -146,8 +149,11 @@ class SigningKeyRotationApiTest {
     }
 
     private static void assertRefusedAsInvalidToken(String token) {
-        given().auth().oauth2(token).get("/v1beta1/projects")
-                .then().spec(unauthorizedAsInvalidToken())
+        given().auth()
+                .oauth2(token)
+                .get("/v1beta1/projects")
+                .then()
+                .spec(unauthorizedAsInvalidToken())
                 .header("WWW-Authenticate", startsWith("Bearer "))
                 .contentType("application/json")
                 .body("message", startsWith("Invalid access token"))

@@ -35,6 +35,7 @@ class VerifiedTokenCacheApiTest {
 
     @RegisterExtension
     static final KeycloakClients keycloak = new KeycloakClients();
+
     private static TestClient shortLived;
     private static TestClient reader;
 
@@ -57,8 +58,7 @@ class VerifiedTokenCacheApiTest {
         assertTrue(untilExpired.toSeconds() < 10, "the client's tokens should live 3 s, this one until " + expiry);
         Thread.sleep(Math.max(0, untilExpired.toMillis()));
 
-        given().auth().oauth2(token).get("/v1beta1/clusters")
-                .then().spec(unauthorizedAsInvalidToken());
+        given().auth().oauth2(token).get("/v1beta1/clusters").then().spec(unauthorizedAsInvalidToken());
         assertFalse(cache.remembers(token), "an expired token should be forgotten");
     }
 
@@ -68,10 +68,13 @@ class VerifiedTokenCacheApiTest {
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(readOnly).get("/v1beta1/clusters").then().statusCode(200);
             assertTrue(cache.remembers(readOnly), "the verified token should be remembered");
-            given().auth().oauth2(readOnly).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(readOnly)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("displayName", "cache-denied", "region", Map.of("name", "regions/aws-us-east-1")))
                     .post("/v1beta1/clusters")
-                    .then().statusCode(403)
+                    .then()
+                    .statusCode(403)
                     .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""))
                     .header("WWW-Authenticate", containsString("scope=\"cluster:write\""));
         }
@@ -82,10 +85,14 @@ class VerifiedTokenCacheApiTest {
         String token = reader.token("cluster:read");
         given().auth().oauth2(token).get("/v1beta1/clusters").then().statusCode(200);
         int signature = token.lastIndexOf('.') + 1;
-        String tampered = token.substring(0, signature) + (token.charAt(signature) == 'A' ? 'B' : 'A')
+        String tampered = token.substring(0, signature)
+                + (token.charAt(signature) == 'A' ? 'B' : 'A')
                 + token.substring(signature + 1);
-        given().auth().oauth2(tampered).get("/v1beta1/clusters")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(tampered)
+                .get("/v1beta1/clusters")
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", containsString("error=\"invalid_token\""));
         assertTrue(cache.remembers(token));
         assertFalse(cache.remembers(tampered), "a refused token should not be remembered");
@@ -95,7 +102,8 @@ class VerifiedTokenCacheApiTest {
     private static JsonNode claims(String jwt) {
         try {
             String payload = jwt.split("\\.")[1];
-            return new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+            return new ObjectMapper()
+                    .readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -26,7 +26,10 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
         cache.remember(verified("token-a", now.get() + 60, "cluster:read"));
 
-        assertThat(cache.find(TENANT, "token-a")).get().extracting(i -> i.getPrincipal().getName()).isEqualTo("sub-token-a");
+        assertThat(cache.find(TENANT, "token-a"))
+                .get()
+                .extracting(i -> i.getPrincipal().getName())
+                .isEqualTo("sub-token-a");
         now.addAndGet(59);
         assertThat(cache.find(TENANT, "token-a")).isPresent();
         now.addAndGet(1);
@@ -54,8 +57,8 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
         // As in a code flow: the principal is the ID token, the credentials also hold an access token.
         SecurityIdentity idTokenPrincipal = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new Jwt(new HashMap<>(Map.of("sub", "u", "exp", now.get() + 60, "iat", now.get(),
-                        "raw_token", "id-token"))))
+                .setPrincipal(new Jwt(new HashMap<>(
+                        Map.of("sub", "u", "exp", now.get() + 60, "iat", now.get(), "raw_token", "id-token"))))
                 .addCredential(new AccessTokenCredential("access-token"))
                 .build();
         cache.remember(idTokenPrincipal);
@@ -65,18 +68,23 @@ class VerifiedTokenCacheTest {
     @Test
     void settingsThatQuarkusOidcChecksPerRequestTurnTheCacheOff() {
         assertThat(VerifiedTokenCache.perRequestOidcChecks(config(Map.of()))).isEmpty();
-        assertThat(VerifiedTokenCache.perRequestOidcChecks(config(Map.of("quarkus.oidc.token.binding.certificate", "true"))))
+        assertThat(VerifiedTokenCache.perRequestOidcChecks(
+                        config(Map.of("quarkus.oidc.token.binding.certificate", "true"))))
                 .contains("quarkus.oidc.token.binding.certificate");
-        assertThat(VerifiedTokenCache.perRequestOidcChecks(config(Map.of("quarkus.oidc.token.authorization-scheme", "DPoP"))))
+        assertThat(VerifiedTokenCache.perRequestOidcChecks(
+                        config(Map.of("quarkus.oidc.token.authorization-scheme", "DPoP"))))
                 .isPresent();
-        assertThat(VerifiedTokenCache.perRequestOidcChecks(config(Map.of("quarkus.oidc.token.authorization-scheme", "Bearer"))))
+        assertThat(VerifiedTokenCache.perRequestOidcChecks(
+                        config(Map.of("quarkus.oidc.token.authorization-scheme", "Bearer"))))
                 .isEmpty();
         assertThat(VerifiedTokenCache.perRequestOidcChecks(config(Map.of("quarkus.oidc.token.age", "PT5M"))))
                 .contains("quarkus.oidc.token.age");
     }
 
     private static org.eclipse.microprofile.config.Config config(Map<String, String> values) {
-        return new io.smallrye.config.SmallRyeConfigBuilder().withDefaultValues(values).build();
+        return new io.smallrye.config.SmallRyeConfigBuilder()
+                .withDefaultValues(values)
+                .build();
     }
 
     @Test
@@ -85,7 +93,8 @@ class VerifiedTokenCacheTest {
         cache.remember(verified("expired", now.get(), "cluster:read"));
         cache.remember(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
         cache.remember(QuarkusSecurityIdentity.builder(verified("served", now.get() + 60, "cluster:read"))
-                .addAttribute(VerifiedTokenCache.FROM_CACHE, true).build());
+                .addAttribute(VerifiedTokenCache.FROM_CACHE, true)
+                .build());
         assertThat(cache.size()).isZero();
     }
 
@@ -95,11 +104,15 @@ class VerifiedTokenCacheTest {
         cache.remember(verified("token-a", now.get() + 60, "cluster:read project:read"));
 
         SecurityIdentity remembered = cache.find(TENANT, "token-a").orElseThrow();
-        assertThat(remembered.getAttributes()).doesNotContainKey(RoutingContext.class.getName())
+        assertThat(remembered.getAttributes())
+                .doesNotContainKey(RoutingContext.class.getName())
                 .containsEntry(VerifiedTokenCache.TENANT_ID, TENANT);
-        assertThat(remembered.checkPermissionBlocking(new StringPermission("cluster", "read"))).isTrue();
-        assertThat(remembered.checkPermissionBlocking(new StringPermission("cluster", "write"))).isFalse();
-        assertThat(remembered.getCredential(AccessTokenCredential.class).getToken()).isEqualTo("token-a");
+        assertThat(remembered.checkPermissionBlocking(new StringPermission("cluster", "read")))
+                .isTrue();
+        assertThat(remembered.checkPermissionBlocking(new StringPermission("cluster", "write")))
+                .isFalse();
+        assertThat(remembered.getCredential(AccessTokenCredential.class).getToken())
+                .isEqualTo("token-a");
     }
 
     @Test
@@ -134,7 +147,8 @@ class VerifiedTokenCacheTest {
 
     /** An identity as quarkus-oidc builds it for a verified access token. */
     private static SecurityIdentity verified(String token, long exp, String scope) {
-        Map<String, Object> claims = new HashMap<>(Map.of("sub", "sub-" + token, "exp", exp, "iat", exp - 300, "scope", scope, "raw_token", token));
+        Map<String, Object> claims = new HashMap<>(
+                Map.of("sub", "sub-" + token, "exp", exp, "iat", exp - 300, "scope", scope, "raw_token", token));
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new Jwt(claims))
                 .addCredential(new AccessTokenCredential(token))

@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for what happens on its own schedule: the cluster worker, a connection pool, a health check. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(timeout);

@@ -15,8 +15,7 @@ import io.restassured.specification.ResponseSpecification;
  */
 public final class ErrorResponses {
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     /** 400 INVALID_ARGUMENT (3) whose message starts with the offending field or parameter. */
     public static ResponseSpecification badRequestNaming(String field) {

@@ -106,7 +106,8 @@ public final class TcpLink implements AutoCloseable {
 
     private void pipe(Socket from, Socket to) {
         daemon("tcp-link-" + port + "-pipe", () -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);
             } catch (IOException dropped) {
                 // either side closed

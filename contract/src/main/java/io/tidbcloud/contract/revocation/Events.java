@@ -23,7 +23,8 @@ public record Events(
      * CAEP: the tokens the subject names changed claims; used for a revoked access token and a
      * revoked consent, whose tokens stop being active although no session ends.
      */
-    public static final String TOKEN_CLAIMS_CHANGE = "https://schemas.openid.net/secevent/caep/event-type/token-claims-change";
+    public static final String TOKEN_CLAIMS_CHANGE =
+            "https://schemas.openid.net/secevent/caep/event-type/token-claims-change";
 
     /** The one event of a revocation, or null when it holds neither type. */
     EventDetails single() {

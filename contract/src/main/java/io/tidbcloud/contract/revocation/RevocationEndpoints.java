@@ -25,6 +25,5 @@ public final class RevocationEndpoints {
     /** SSE event name: the feed is alive and nothing is missing; sent while it is idle. */
     public static final String HEARTBEAT_EVENT = "heartbeat";
 
-    private RevocationEndpoints() {
-    }
+    private RevocationEndpoints() {}
 }

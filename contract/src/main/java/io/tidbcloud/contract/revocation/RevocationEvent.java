@@ -42,15 +42,24 @@ public record RevocationEvent(
      * @param maxTokenExp seconds since the epoch after which no covered token is valid
      * @param reason the Keycloak action behind it (LOGOUT, REVOKE_CONSENT, ADMIN_SESSION_DELETE, ...)
      */
-    public static RevocationEvent of(String id, String issuer, SubjectId subject, long revokedAt, long maxTokenExp,
-            InitiatingEntity initiatingEntity, String reason) {
+    public static RevocationEvent of(
+            String id,
+            String issuer,
+            SubjectId subject,
+            long revokedAt,
+            long maxTokenExp,
+            InitiatingEntity initiatingEntity,
+            String reason) {
         Covers covers = Covers.of(subject);
         boolean claimsChange = covers == Covers.TOKEN || covers == Covers.SUBJECT_CLIENT;
-        EventDetails details = new EventDetails(revokedAt, initiatingEntity,
+        EventDetails details = new EventDetails(
+                revokedAt,
+                initiatingEntity,
                 reason == null ? null : Map.of(EventDetails.REASON_LANGUAGE, reason),
-                claimsChange ? INACTIVE : null, maxTokenExp);
-        return new RevocationEvent(id, issuer, revokedAt, subject,
-                claimsChange ? new Events(null, details) : new Events(details, null));
+                claimsChange ? INACTIVE : null,
+                maxTokenExp);
+        return new RevocationEvent(
+                id, issuer, revokedAt, subject, claimsChange ? new Events(null, details) : new Events(details, null));
     }
 
     /** Which tokens are covered; null when the subject names nothing we can key by. */
@@ -102,7 +111,9 @@ public record RevocationEvent(
     /** The Keycloak action behind it, when given. */
     public String reason() {
         EventDetails details = details();
-        return details == null || details.reasonAdmin() == null ? null : details.reasonAdmin().get(EventDetails.REASON_LANGUAGE);
+        return details == null || details.reasonAdmin() == null
+                ? null
+                : details.reasonAdmin().get(EventDetails.REASON_LANGUAGE);
     }
 
     public InitiatingEntity initiatingEntity() {

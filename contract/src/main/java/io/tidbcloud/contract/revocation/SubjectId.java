@@ -55,7 +55,12 @@ public record SubjectId(
      * application (client id, {@code azp}); null parts are left out.
      */
     public static SubjectId complex(String issuer, String subject, String sessionId, String clientId) {
-        return new SubjectId(COMPLEX, null, null, null, null,
+        return new SubjectId(
+                COMPLEX,
+                null,
+                null,
+                null,
+                null,
                 subject == null ? null : issSub(issuer, subject),
                 sessionId == null ? null : opaque(sessionId),
                 clientId == null ? null : opaque(clientId));

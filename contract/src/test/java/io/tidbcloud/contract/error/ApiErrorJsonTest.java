@@ -25,7 +25,9 @@ class ApiErrorJsonTest {
 
     @Test
     void eachHttpStatusOfTheArchitectureHasItsGrpcCode() {
-        assertThat(List.of(400, 401, 403, 404, 409, 429, 503)).map(GrpcStatus::forHttpStatus).map(GrpcStatus::code)
+        assertThat(List.of(400, 401, 403, 404, 409, 429, 503))
+                .map(GrpcStatus::forHttpStatus)
+                .map(GrpcStatus::code)
                 .containsExactly(3, 16, 7, 5, 6, 8, 14);
     }
 }

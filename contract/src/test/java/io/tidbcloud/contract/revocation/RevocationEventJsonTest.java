@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RevocationEventJsonTest {
 
     private static final String ISS = "http://localhost:8180/realms/tidbcloud";
-    private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper STRICT =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     static final String SESSION_CLIENT_JSON = """
             {"jti":"6f1c2a9e-0d4b-4e51-9b7a-3c2f8d1e5a40",\
@@ -38,9 +39,18 @@ class RevocationEventJsonTest {
             "claims":{"active":false},"max_token_exp":1767225930}}}""";
 
     private static RevocationEvent sessionClient() {
-        return RevocationEvent.of("6f1c2a9e-0d4b-4e51-9b7a-3c2f8d1e5a40", ISS,
-                SubjectId.complex(ISS, "0e3a4b7c-5d6e-4f80-9a1b-2c3d4e5f6a7b", "b2c1d0e9-8f7a-4b6c-9d5e-1f2a3b4c5d6e", "ticloud-cli"),
-                1_767_225_600L, 1_767_225_930L, InitiatingEntity.USER, "REVOKE_REFRESH_TOKEN");
+        return RevocationEvent.of(
+                "6f1c2a9e-0d4b-4e51-9b7a-3c2f8d1e5a40",
+                ISS,
+                SubjectId.complex(
+                        ISS,
+                        "0e3a4b7c-5d6e-4f80-9a1b-2c3d4e5f6a7b",
+                        "b2c1d0e9-8f7a-4b6c-9d5e-1f2a3b4c5d6e",
+                        "ticloud-cli"),
+                1_767_225_600L,
+                1_767_225_930L,
+                InitiatingEntity.USER,
+                "REVOKE_REFRESH_TOKEN");
     }
 
     @Test
@@ -66,8 +76,14 @@ class RevocationEventJsonTest {
 
     @Test
     void accessTokenRevocationIsWrittenAsTokenClaimsChangeAboutAJwtId() throws Exception {
-        RevocationEvent token = RevocationEvent.of("a1", ISS, SubjectId.jwtId(ISS, "onrtac:5e1f"),
-                1_767_225_600L, 1_767_225_930L, InitiatingEntity.USER, "REVOKE_ACCESS_TOKEN");
+        RevocationEvent token = RevocationEvent.of(
+                "a1",
+                ISS,
+                SubjectId.jwtId(ISS, "onrtac:5e1f"),
+                1_767_225_600L,
+                1_767_225_930L,
+                InitiatingEntity.USER,
+                "REVOKE_ACCESS_TOKEN");
         assertThat(STRICT.writeValueAsString(token)).isEqualTo(TOKEN_JSON);
         RevocationEvent read = STRICT.readValue(TOKEN_JSON, RevocationEvent.class);
         assertThat(read).isEqualTo(token);
@@ -77,23 +93,39 @@ class RevocationEventJsonTest {
 
     @Test
     void eachSubjectShapeCoversItsKindOfTokens() {
-        assertThat(SubjectId.complex(ISS, "u", "s", null)).extracting(Covers::of).isEqualTo(Covers.SESSION);
-        assertThat(SubjectId.complex(ISS, null, "s", null)).extracting(Covers::of).isEqualTo(Covers.SESSION);
+        assertThat(SubjectId.complex(ISS, "u", "s", null))
+                .extracting(Covers::of)
+                .isEqualTo(Covers.SESSION);
+        assertThat(SubjectId.complex(ISS, null, "s", null))
+                .extracting(Covers::of)
+                .isEqualTo(Covers.SESSION);
         assertThat(SubjectId.complex(ISS, "u", "s", "c")).extracting(Covers::of).isEqualTo(Covers.SESSION_CLIENT);
         assertThat(SubjectId.jwtId(ISS, "j")).extracting(Covers::of).isEqualTo(Covers.TOKEN);
-        assertThat(SubjectId.complex(ISS, "u", null, "c")).extracting(Covers::of).isEqualTo(Covers.SUBJECT_CLIENT);
-        assertThat(SubjectId.complex(ISS, "u", null, null)).extracting(Covers::of).isEqualTo(Covers.SUBJECT);
+        assertThat(SubjectId.complex(ISS, "u", null, "c"))
+                .extracting(Covers::of)
+                .isEqualTo(Covers.SUBJECT_CLIENT);
+        assertThat(SubjectId.complex(ISS, "u", null, null))
+                .extracting(Covers::of)
+                .isEqualTo(Covers.SUBJECT);
         assertThat(SubjectId.issSub(ISS, "u")).extracting(Covers::of).isEqualTo(Covers.SUBJECT);
-        assertThat(SubjectId.complex(ISS, null, null, "c")).extracting(Covers::of).isNull();
+        assertThat(SubjectId.complex(ISS, null, null, "c"))
+                .extracting(Covers::of)
+                .isNull();
         assertThat(SubjectId.opaque("x")).extracting(Covers::of).isNull();
     }
 
     @Test
     void consentRevocationIsATokenClaimsChangeAndALogoutASessionRevoked() {
-        RevocationEvent consent = RevocationEvent.of("c", ISS, SubjectId.complex(ISS, "u", null, "app"), 1, 2,
-                InitiatingEntity.ADMIN, "ADMIN_CONSENT_DELETE");
-        RevocationEvent logout = RevocationEvent.of("l", ISS, SubjectId.complex(ISS, "u", "s", null), 1, 2,
-                InitiatingEntity.USER, "LOGOUT");
+        RevocationEvent consent = RevocationEvent.of(
+                "c",
+                ISS,
+                SubjectId.complex(ISS, "u", null, "app"),
+                1,
+                2,
+                InitiatingEntity.ADMIN,
+                "ADMIN_CONSENT_DELETE");
+        RevocationEvent logout = RevocationEvent.of(
+                "l", ISS, SubjectId.complex(ISS, "u", "s", null), 1, 2, InitiatingEntity.USER, "LOGOUT");
         assertThat(consent.events().tokenClaimsChange()).isNotNull();
         assertThat(consent.events().sessionRevoked()).isNull();
         assertThat(logout.events().sessionRevoked()).isNotNull();
@@ -108,8 +140,7 @@ class RevocationEventJsonTest {
                            "session":{"format":"opaque","id":"s","extra":1}},
                  "events":{"https://schemas.openid.net/secevent/risc/event-type/account-disabled":{},
                            "https://schemas.openid.net/secevent/caep/event-type/session-revoked":
-                             {"event_timestamp":5,"max_token_exp":9,"reason_user":{"en":"You signed out"}}}}"""
-                .formatted(ISS);
+                             {"event_timestamp":5,"max_token_exp":9,"reason_user":{"en":"You signed out"}}}}""".formatted(ISS);
         RevocationEvent read = STRICT.readValue(withExtras, RevocationEvent.class);
         assertThat(read.covers()).isEqualTo(Covers.SESSION);
         assertThat(read.sessionId()).isEqualTo("s");
@@ -120,18 +151,22 @@ class RevocationEventJsonTest {
 
     @Test
     void theIngestBodyIsAJsonArrayOfRevocations() throws Exception {
-        List<RevocationEvent> read = STRICT.readValue("[" + SESSION_CLIENT_JSON + "," + TOKEN_JSON + "]",
-                new TypeReference<List<RevocationEvent>>() { });
+        List<RevocationEvent> read = STRICT.readValue(
+                "[" + SESSION_CLIENT_JSON + "," + TOKEN_JSON + "]", new TypeReference<List<RevocationEvent>>() {});
         assertThat(read).extracting(RevocationEvent::covers).containsExactly(Covers.SESSION_CLIENT, Covers.TOKEN);
         assertThat(STRICT.writeValueAsString(List.of(sessionClient()))).isEqualTo("[" + SESSION_CLIENT_JSON + "]");
     }
 
     @Test
     void aRevocationThatNamesNothingToDenyHasAProblem() throws Exception {
-        RevocationEvent onlyClient = RevocationEvent.of("x", ISS, SubjectId.complex(ISS, null, null, "c"), 1, 2, null, null);
-        assertThat(onlyClient.problem()).contains("sub_id names no token (jwt_id), session or user (complex or iss_sub)");
-        RevocationEvent noEvent = STRICT.readValue("{\"jti\":\"x\",\"iss\":\"i\",\"iat\":1,\"sub_id\":{\"format\":\"jwt_id\",\"jti\":\"j\"},"
-                + "\"events\":{}}", RevocationEvent.class);
+        RevocationEvent onlyClient =
+                RevocationEvent.of("x", ISS, SubjectId.complex(ISS, null, null, "c"), 1, 2, null, null);
+        assertThat(onlyClient.problem())
+                .contains("sub_id names no token (jwt_id), session or user (complex or iss_sub)");
+        RevocationEvent noEvent = STRICT.readValue(
+                "{\"jti\":\"x\",\"iss\":\"i\",\"iat\":1,\"sub_id\":{\"format\":\"jwt_id\",\"jti\":\"j\"},"
+                        + "\"events\":{}}",
+                RevocationEvent.class);
         assertThat(noEvent.problem()).contains("events must hold a CAEP session-revoked or token-claims-change event");
         RevocationEvent noId = STRICT.readValue(TOKEN_JSON.replace("\"jti\":\"a1\",", ""), RevocationEvent.class);
         assertThat(noId.problem()).contains("jti is required");

@@ -8,11 +8,13 @@ class ApiScopeTest {
 
     @Test
     void theFourApiScopesWithTheirConsentTexts() {
-        assertThat(ApiScope.values()).extracting(ApiScope::value, ApiScope::consentText).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("project:read", "View your projects"),
-                org.assertj.core.groups.Tuple.tuple("project:write", "Manage your projects"),
-                org.assertj.core.groups.Tuple.tuple("cluster:read", "View your clusters"),
-                org.assertj.core.groups.Tuple.tuple("cluster:write", "Manage your clusters"));
+        assertThat(ApiScope.values())
+                .extracting(ApiScope::value, ApiScope::consentText)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("project:read", "View your projects"),
+                        org.assertj.core.groups.Tuple.tuple("project:write", "Manage your projects"),
+                        org.assertj.core.groups.Tuple.tuple("cluster:read", "View your clusters"),
+                        org.assertj.core.groups.Tuple.tuple("cluster:write", "Manage your clusters"));
     }
 
     @Test

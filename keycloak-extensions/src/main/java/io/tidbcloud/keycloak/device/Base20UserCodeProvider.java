@@ -34,9 +34,7 @@ public final class Base20UserCodeProvider implements OAuth2DeviceUserCodeProvide
             return "";
         }
         StringBuilder code = new StringBuilder(typed.length());
-        typed.codePoints()
-                .filter(c -> !Character.isWhitespace(c) && !isDash(c))
-                .forEach(code::appendCodePoint);
+        typed.codePoints().filter(c -> !Character.isWhitespace(c) && !isDash(c)).forEach(code::appendCodePoint);
         return code.toString().toUpperCase(Locale.ROOT);
     }
 
@@ -45,6 +43,5 @@ public final class Base20UserCodeProvider implements OAuth2DeviceUserCodeProvide
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -20,8 +20,7 @@ final class IdentityProviderHint {
     /** Longer than any alias we configure; longer values are not looked up at all. */
     private static final int MAX_ALIAS_LENGTH = 64;
 
-    private IdentityProviderHint() {
-    }
+    private IdentityProviderHint() {}
 
     /** The first candidate that names an enabled identity provider of the session's realm. */
     static Optional<String> choose(KeycloakSession session, String... candidates) {

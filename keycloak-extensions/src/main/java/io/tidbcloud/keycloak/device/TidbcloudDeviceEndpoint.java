@@ -1,7 +1,7 @@
 package io.tidbcloud.keycloak.device;
 
-import jakarta.ws.rs.core.Response;
 import io.tidbcloud.contract.login.IdentityProvider;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.keycloak.constants.AdapterConstants;
 import org.keycloak.events.EventBuilder;
@@ -29,8 +29,11 @@ public class TidbcloudDeviceEndpoint extends DeviceEndpoint {
     }
 
     @Override
-    protected Response handleBrowserAuthenticationRequest(AuthenticationSessionModel authSession, LoginProtocol protocol,
-            boolean isPassive, boolean redirectToAuthentication) {
+    protected Response handleBrowserAuthenticationRequest(
+            AuthenticationSessionModel authSession,
+            LoginProtocol protocol,
+            boolean isPassive,
+            boolean redirectToAuthentication) {
         IdentityProviderHint.choose(session, linkHint(), deviceRequestHint(authSession))
                 .ifPresent(alias -> authSession.setClientNote(AdapterConstants.KC_IDP_HINT, alias));
         return super.handleBrowserAuthenticationRequest(authSession, protocol, isPassive, redirectToAuthentication);

@@ -13,8 +13,8 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  * Replaces Keycloak's realm resource {@value #PROVIDER_ID} ({@code /realms/<realm>/device}) with
  * {@link TidbcloudDeviceEndpoint}: same id, higher {@link #order()}.
  */
-public final class TidbcloudDeviceEndpointFactory implements RealmResourceProviderFactory,
-        EnvironmentDependentProviderFactory {
+public final class TidbcloudDeviceEndpointFactory
+        implements RealmResourceProviderFactory, EnvironmentDependentProviderFactory {
 
     /** The id of Keycloak's own device endpoint factory, which this one replaces. */
     public static final String PROVIDER_ID = "device";
@@ -37,8 +37,8 @@ public final class TidbcloudDeviceEndpointFactory implements RealmResourceProvid
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        EventBuilder event = new EventBuilder(session.getContext().getRealm(), session,
-                session.getContext().getConnection());
+        EventBuilder event = new EventBuilder(
+                session.getContext().getRealm(), session, session.getContext().getConnection());
         return new TidbcloudDeviceEndpoint(session, event);
     }
 

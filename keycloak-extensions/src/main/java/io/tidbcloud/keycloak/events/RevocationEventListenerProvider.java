@@ -36,20 +36,20 @@ public class RevocationEventListenerProvider implements EventListenerProvider {
     }
 
     private void forwardAfterCommit(Optional<RevocationEvent> revocation) {
-        revocation.ifPresent(event -> session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                forwarder.enqueue(event);
-            }
+        revocation.ifPresent(
+                event -> session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+                    @Override
+                    protected void commitImpl() {
+                        forwarder.enqueue(event);
+                    }
 
-            @Override
-            protected void rollbackImpl() {
-                // rolled back: nothing was revoked
-            }
-        }));
+                    @Override
+                    protected void rollbackImpl() {
+                        // rolled back: nothing was revoked
+                    }
+                }));
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

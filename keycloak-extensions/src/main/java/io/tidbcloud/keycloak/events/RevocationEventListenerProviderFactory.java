@@ -45,19 +45,22 @@ public class RevocationEventListenerProviderFactory implements EventListenerProv
         String url = config.get("url", DEFAULT_URL);
         String secret = config.get("secret", System.getenv(SECRET_ENV));
         if (secret == null || secret.isBlank()) {
-            LOG.warnf("%s: no secret (option 'secret' or env %s): auth-service will refuse the revocations", PROVIDER_ID, SECRET_ENV);
+            LOG.warnf(
+                    "%s: no secret (option 'secret' or env %s): auth-service will refuse the revocations",
+                    PROVIDER_ID, SECRET_ENV);
             secret = "";
         }
         int capacity = config.getInt("capacity", DEFAULT_CAPACITY);
         int backoff = config.getInt("backoff", DEFAULT_BACKOFF_MS);
         leewayMillis = config.getInt("leeway", DEFAULT_LEEWAY_SECONDS) * 1000L;
         forwarder = new RevocationForwarder(url, secret, capacity, Duration.ofMillis(backoff));
-        LOG.infof("%s: forwarding revocations to %s%s (buffer %d)", PROVIDER_ID, url, RevocationEndpoints.INGEST_PATH, capacity);
+        LOG.infof(
+                "%s: forwarding revocations to %s%s (buffer %d)",
+                PROVIDER_ID, url, RevocationEndpoints.INGEST_PATH, capacity);
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
     public void close() {

@@ -44,14 +44,22 @@ final class RevocationEvents {
             return Optional.empty();
         }
         return switch (type) {
-            case LOGOUT -> event.getSessionId() == null
-                    ? Optional.empty()
-                    : Optional.of(revocation(realm, user(realm, event.getUserId(), event.getSessionId(), null), InitiatingEntity.USER, type.name(), null));
+            case LOGOUT ->
+                event.getSessionId() == null
+                        ? Optional.empty()
+                        : Optional.of(revocation(
+                                realm,
+                                user(realm, event.getUserId(), event.getSessionId(), null),
+                                InitiatingEntity.USER,
+                                type.name(),
+                                null));
             case REVOKE_GRANT -> revokeGrant(realm, event, details);
             case DELETE_ACCOUNT ->
-                    Optional.of(revocation(realm, user(realm, event.getUserId(), null, null), InitiatingEntity.USER, type.name(), null));
+                Optional.of(revocation(
+                        realm, user(realm, event.getUserId(), null, null), InitiatingEntity.USER, type.name(), null));
             case USER_DISABLED_BY_PERMANENT_LOCKOUT ->
-                    Optional.of(revocation(realm, user(realm, event.getUserId(), null, null), InitiatingEntity.POLICY, type.name(), null));
+                Optional.of(revocation(
+                        realm, user(realm, event.getUserId(), null, null), InitiatingEntity.POLICY, type.name(), null));
             default -> Optional.empty();
         };
     }
@@ -65,15 +73,28 @@ final class RevocationEvents {
         String revokedClient = details.getOrDefault(Details.REVOKED_CLIENT, event.getClientId());
         String tokenId = details.get(Details.TOKEN_ID);
         if (tokenId != null && details.get(Details.REFRESH_TOKEN_ID) == null && event.getSessionId() == null) {
-            return Optional.of(revocation(realm, SubjectId.jwtId(issuer(realm), tokenId), InitiatingEntity.USER, "REVOKE_ACCESS_TOKEN", null));
+            return Optional.of(revocation(
+                    realm,
+                    SubjectId.jwtId(issuer(realm), tokenId),
+                    InitiatingEntity.USER,
+                    "REVOKE_ACCESS_TOKEN",
+                    null));
         }
         if (event.getSessionId() != null) {
-            return Optional.of(revocation(realm, user(realm, event.getUserId(), event.getSessionId(), revokedClient),
-                    InitiatingEntity.USER, "REVOKE_REFRESH_TOKEN", revokedClient));
+            return Optional.of(revocation(
+                    realm,
+                    user(realm, event.getUserId(), event.getSessionId(), revokedClient),
+                    InitiatingEntity.USER,
+                    "REVOKE_REFRESH_TOKEN",
+                    revokedClient));
         }
         if (event.getUserId() != null && revokedClient != null) {
-            return Optional.of(revocation(realm, user(realm, event.getUserId(), null, revokedClient),
-                    InitiatingEntity.USER, "REVOKE_CONSENT", revokedClient));
+            return Optional.of(revocation(
+                    realm,
+                    user(realm, event.getUserId(), null, revokedClient),
+                    InitiatingEntity.USER,
+                    "REVOKE_CONSENT",
+                    revokedClient));
         }
         return Optional.empty();
     }
@@ -88,42 +109,57 @@ final class RevocationEvents {
         OperationType operation = event.getOperationType();
         if (parts.length == 2 && parts[0].equals("sessions") && operation == OperationType.DELETE) {
             UserSessionOwner owner = sessionOwner(realm, parts[1]);
-            return Optional.of(revocation(realm, user(realm, owner.userId(), parts[1], null), InitiatingEntity.ADMIN, "ADMIN_SESSION_DELETE", null));
+            return Optional.of(revocation(
+                    realm,
+                    user(realm, owner.userId(), parts[1], null),
+                    InitiatingEntity.ADMIN,
+                    "ADMIN_SESSION_DELETE",
+                    null));
         }
         if (parts.length < 2 || !parts[0].equals("users")) {
             return Optional.empty();
         }
         String userId = parts[1];
         if (parts.length == 2 && operation == OperationType.DELETE) {
-            return Optional.of(revocation(realm, user(realm, userId, null, null), InitiatingEntity.ADMIN, "ADMIN_USER_DELETE", null));
+            return Optional.of(revocation(
+                    realm, user(realm, userId, null, null), InitiatingEntity.ADMIN, "ADMIN_USER_DELETE", null));
         }
         if (parts.length == 2 && operation == OperationType.UPDATE) {
             // The representation comes only with admin event details on: read the user instead,
             // as this transaction sees it (the update is applied, not yet committed).
             UserModel user = session.users().getUserById(realm, userId);
             if (user == null || !user.isEnabled()) {
-                return Optional.of(revocation(realm, user(realm, userId, null, null), InitiatingEntity.ADMIN, "ADMIN_USER_DISABLE", null));
+                return Optional.of(revocation(
+                        realm, user(realm, userId, null, null), InitiatingEntity.ADMIN, "ADMIN_USER_DISABLE", null));
             }
             return Optional.empty();
         }
         if (parts.length == 3 && parts[2].equals("logout") && operation == OperationType.ACTION) {
-            return Optional.of(revocation(realm, user(realm, userId, null, null), InitiatingEntity.ADMIN, "ADMIN_USER_LOGOUT", null));
+            return Optional.of(revocation(
+                    realm, user(realm, userId, null, null), InitiatingEntity.ADMIN, "ADMIN_USER_LOGOUT", null));
         }
         if (parts.length == 4 && parts[2].equals("consents") && operation == OperationType.DELETE) {
             String clientId = parts[3];
-            return Optional.of(revocation(realm, user(realm, userId, null, clientId), InitiatingEntity.ADMIN, "ADMIN_CONSENT_DELETE", clientId));
+            return Optional.of(revocation(
+                    realm,
+                    user(realm, userId, null, clientId),
+                    InitiatingEntity.ADMIN,
+                    "ADMIN_CONSENT_DELETE",
+                    clientId));
         }
         return Optional.empty();
     }
 
-    private record UserSessionOwner(String userId) {
-    }
+    private record UserSessionOwner(String userId) {}
 
     /** The deleted session's user, when Keycloak still knows it in this transaction. */
     private UserSessionOwner sessionOwner(RealmModel realm, String sessionId) {
         try {
             var userSession = session.sessions().getUserSession(realm, sessionId);
-            return new UserSessionOwner(userSession == null || userSession.getUser() == null ? null : userSession.getUser().getId());
+            return new UserSessionOwner(
+                    userSession == null || userSession.getUser() == null
+                            ? null
+                            : userSession.getUser().getId());
         } catch (RuntimeException lookupFailed) {
             return new UserSessionOwner(null);
         }
@@ -135,13 +171,23 @@ final class RevocationEvents {
      * @param lifespanClient the client whose own access-token lifespan may be longer than the realm's,
      *     or null to consider every client's
      */
-    private RevocationEvent revocation(RealmModel realm, SubjectId subject, InitiatingEntity initiatingEntity, String reason,
+    private RevocationEvent revocation(
+            RealmModel realm,
+            SubjectId subject,
+            InitiatingEntity initiatingEntity,
+            String reason,
             String lifespanClient) {
         long now = System.currentTimeMillis();
         long lifespanSeconds = longestAccessTokenLifespan(realm, lifespanClient);
         long maxTokenExpMillis = now + lifespanSeconds * 1000 + leewayMillis;
-        return RevocationEvent.of(UUID.randomUUID().toString(), issuer(realm), subject, Math.floorDiv(now, 1000),
-                Math.floorDiv(maxTokenExpMillis + 999, 1000), initiatingEntity, reason);
+        return RevocationEvent.of(
+                UUID.randomUUID().toString(),
+                issuer(realm),
+                subject,
+                Math.floorDiv(now, 1000),
+                Math.floorDiv(maxTokenExpMillis + 999, 1000),
+                initiatingEntity,
+                reason);
     }
 
     /** The tokens of a user, narrowed to a session and/or a client when given; parts may be null. */
@@ -171,11 +217,14 @@ final class RevocationEvents {
                 }
             }
         } else {
-            lifespan = Math.max(lifespan, realm.getClientsStream()
-                    .map(client -> client.getAttribute(CLIENT_ACCESS_TOKEN_LIFESPAN))
-                    .filter(value -> value != null && value.trim().matches("\\d{1,9}"))
-                    .mapToLong(value -> Long.parseLong(value.trim()))
-                    .max().orElse(0));
+            lifespan = Math.max(
+                    lifespan,
+                    realm.getClientsStream()
+                            .map(client -> client.getAttribute(CLIENT_ACCESS_TOKEN_LIFESPAN))
+                            .filter(value -> value != null && value.trim().matches("\\d{1,9}"))
+                            .mapToLong(value -> Long.parseLong(value.trim()))
+                            .max()
+                            .orElse(0));
         }
         return lifespan;
     }

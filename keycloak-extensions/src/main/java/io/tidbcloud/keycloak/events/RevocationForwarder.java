@@ -44,7 +44,8 @@ final class RevocationForwarder implements AutoCloseable {
         this.secret = secret;
         this.capacity = capacity;
         this.maxBackoff = maxBackoff;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         this.sender = new Thread(this::deliverForever, "tidbcloud-revocation-forwarder");
         this.sender.setDaemon(true);
         this.sender.start();
@@ -55,7 +56,8 @@ final class RevocationForwarder implements AutoCloseable {
         synchronized (buffer) {
             if (buffer.size() >= capacity) {
                 RevocationEvent oldest = buffer.pollFirst();
-                LOG.errorf("revocation buffer full (%d): dropped revocation %s (%s); auth-service unreachable at %s?",
+                LOG.errorf(
+                        "revocation buffer full (%d): dropped revocation %s (%s); auth-service unreachable at %s?",
                         capacity, oldest.id(), oldest.reason(), endpoint);
                 dropped.incrementAndGet();
             }
@@ -129,10 +131,14 @@ final class RevocationForwarder implements AutoCloseable {
                 LOG.debugf("delivered %d revocation(s) to %s", batch.size(), endpoint);
                 return true;
             }
-            LOG.warnf("auth-service refused %d revocation(s): HTTP %d %s; retrying", batch.size(), response.statusCode(), response.body());
+            LOG.warnf(
+                    "auth-service refused %d revocation(s): HTTP %d %s; retrying",
+                    batch.size(), response.statusCode(), response.body());
             return false;
         } catch (IOException e) {
-            LOG.warnf("auth-service unreachable at %s (%s); %d revocation(s) waiting", endpoint, e.getMessage(), pending());
+            LOG.warnf(
+                    "auth-service unreachable at %s (%s); %d revocation(s) waiting",
+                    endpoint, e.getMessage(), pending());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

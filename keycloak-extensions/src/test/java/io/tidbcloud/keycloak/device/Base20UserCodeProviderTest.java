@@ -33,14 +33,17 @@ class Base20UserCodeProviderTest {
     }
 
     @ParameterizedTest(name = "''{0}'' is read as {1}")
-    @CsvSource(delimiter = '|', value = {
-        "BCDF-GHJK|BCDFGHJK",
-        "bcdf-ghjk|BCDFGHJK",
-        "bcdfghjk|BCDFGHJK",
-        "BcDf gHjK|BCDFGHJK",
-        "'  bcdf - ghjk  '|BCDFGHJK",
-        "BCDF\u2010GHJK|BCDFGHJK",
-        "''|''"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "BCDF-GHJK|BCDFGHJK",
+                "bcdf-ghjk|BCDFGHJK",
+                "bcdfghjk|BCDFGHJK",
+                "BcDf gHjK|BCDFGHJK",
+                "'  bcdf - ghjk  '|BCDFGHJK",
+                "BCDF\u2010GHJK|BCDFGHJK",
+                "''|''"
+            })
     void typedCodesAreReadInAnyCaseWithoutDashesOrSpaces(String typed, String expected) {
         assertEquals(expected, codes.format(typed));
     }

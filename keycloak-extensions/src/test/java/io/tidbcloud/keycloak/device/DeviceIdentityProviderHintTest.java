@@ -30,7 +30,8 @@ class DeviceIdentityProviderHintTest {
         JsonNode device = deviceAuthorization("&tidbcloud_idp_hint=microsoft");
         CookieKeepingBrowser browser = new CookieKeepingBrowser();
 
-        HttpResponse<String> page = browser.followRedirects(browser.get(device.path("verification_uri_complete").asText()));
+        HttpResponse<String> page = browser.followRedirects(
+                browser.get(device.path("verification_uri_complete").asText()));
 
         assertUpstreamLoginForm("microsoft-dev", page);
     }
@@ -41,7 +42,8 @@ class DeviceIdentityProviderHintTest {
         CookieKeepingBrowser browser = new CookieKeepingBrowser();
         browser.get(SETTINGS.realmUrl() + "/device");
 
-        HttpResponse<String> page = browser.followRedirects(browser.postForm(SETTINGS.realmUrl() + "/device",
+        HttpResponse<String> page = browser.followRedirects(browser.postForm(
+                SETTINGS.realmUrl() + "/device",
                 Map.of("device_user_code", device.path("user_code").asText())));
 
         assertUpstreamLoginForm("google-dev", page);
@@ -74,13 +76,15 @@ class DeviceIdentityProviderHintTest {
 
     private static void assertUpstreamLoginForm(String upstreamRealm, HttpResponse<String> page) {
         assertEquals(200, page.statusCode(), "status at " + page.uri());
-        assertTrue(page.uri().getPath().startsWith("/realms/" + upstreamRealm + "/protocol/openid-connect/auth"),
+        assertTrue(
+                page.uri().getPath().startsWith("/realms/" + upstreamRealm + "/protocol/openid-connect/auth"),
                 "login form of " + upstreamRealm + ", was " + page.uri());
         assertTrue(page.body().contains("name=\"password\""), "password field of the stand-in provider");
     }
 
     private static JsonNode deviceAuthorization(String extraForm) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SETTINGS.realmUrl() + "/protocol/openid-connect/auth/device"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(SETTINGS.realmUrl() + "/protocol/openid-connect/auth/device"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("client_id=ticloud-cli&scope=openid" + extraForm))
                 .build();

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 class TidbcloudSignInPageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PORTAL_CALLBACK = System.getenv().getOrDefault("TIDBCLOUD_PORTAL_URL", "http://localhost:8082")
-            + "/auth/callback";
+    private static final String PORTAL_CALLBACK =
+            System.getenv().getOrDefault("TIDBCLOUD_PORTAL_URL", "http://localhost:8082") + "/auth/callback";
 
     private static KeycloakAdmin admin;
     private static KeycloakTestSettings settings;
@@ -74,7 +74,8 @@ class TidbcloudSignInPageTest {
         HttpResponse<String> upstream = browser.followRedirects(browser.get(providerLink(html, "google")));
 
         assertEquals(200, upstream.statusCode());
-        assertTrue(upstream.uri().getPath().startsWith("/realms/google-dev/protocol/openid-connect/auth"),
+        assertTrue(
+                upstream.uri().getPath().startsWith("/realms/google-dev/protocol/openid-connect/auth"),
                 "upstream authorization endpoint, was " + upstream.uri());
         assertTrue(upstream.uri().getQuery().contains("code_challenge_method=S256"), "broker uses PKCE S256");
         assertTrue(upstream.body().contains("name=\"username\""), "username field");
@@ -90,7 +91,9 @@ class TidbcloudSignInPageTest {
 
         assertEquals(303, response.statusCode());
         String location = response.headers().firstValue("Location").orElse("");
-        assertTrue(location.contains("/realms/tidbcloud/broker/microsoft/login"), "redirect to the broker, was " + location);
+        assertTrue(
+                location.contains("/realms/tidbcloud/broker/microsoft/login"),
+                "redirect to the broker, was " + location);
     }
 
     @Test
@@ -102,7 +105,8 @@ class TidbcloudSignInPageTest {
         String action = settings.realmUrl() + "/login-actions/authenticate?execution=" + choiceExecutionId()
                 + "&client_id=web-portal&tab_id=" + tabId + "&client_data=" + clientData;
 
-        HttpResponse<String> response = browser.postForm(action, Map.of("username", "alice@example.com", "password", "alice-pass"));
+        HttpResponse<String> response =
+                browser.postForm(action, Map.of("username", "alice@example.com", "password", "alice-pass"));
 
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("data-page-id=\"login-login\""), "the sign-in page again");
@@ -118,19 +122,24 @@ class TidbcloudSignInPageTest {
 
         assertEquals(settings.realmUrl(), claims.path("iss").asText());
         assertTrue(audience(claims).contains("cloud-api"), "aud " + claims.path("aud"));
-        assertTrue((" " + claims.path("scope").asText() + " ").contains(" project:read "), "scope " + claims.path("scope"));
+        assertTrue(
+                (" " + claims.path("scope").asText() + " ").contains(" project:read "),
+                "scope " + claims.path("scope"));
         assertEquals(300, claims.path("exp").asLong() - claims.path("iat").asLong(), "access token lifespan");
     }
 
     private static String authorizationUrl(String extra) {
         // The portal's PKCE request; the challenge is RFC 7636's example value.
-        return settings.realmUrl() + "/protocol/openid-connect/auth?client_id=web-portal&response_type=code&scope=openid"
+        return settings.realmUrl()
+                + "/protocol/openid-connect/auth?client_id=web-portal&response_type=code&scope=openid"
                 + "&redirect_uri=" + URLEncoder.encode(PORTAL_CALLBACK, StandardCharsets.UTF_8)
-                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=test" + extra;
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=test"
+                + extra;
     }
 
     private static String providerLink(String html, String alias) {
-        Matcher link = Pattern.compile("<a id=\"social-" + alias + "\"[^>]*?href=\"([^\"]+)\"", Pattern.DOTALL).matcher(html);
+        Matcher link = Pattern.compile("<a id=\"social-" + alias + "\"[^>]*?href=\"([^\"]+)\"", Pattern.DOTALL)
+                .matcher(html);
         assertTrue(link.find(), "link social-" + alias);
         return settings.keycloakUrl() + link.group(1).replace("&amp;", "&");
     }
@@ -142,15 +151,23 @@ class TidbcloudSignInPageTest {
     }
 
     private static String choiceExecutionId() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        settings.keycloakUrl() + "/admin/realms/tidbcloud/authentication/flows/tidbcloud%20browser/executions"))
-                .header("Authorization", "Bearer " + admin.adminToken()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                settings.keycloakUrl()
+                                                        + "/admin/realms/tidbcloud/authentication/flows/tidbcloud%20browser/executions"))
+                                .header("Authorization", "Bearer " + admin.adminToken())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         for (JsonNode execution : JSON.readTree(response.body())) {
-            if (IdentityProviderChoiceAuthenticatorFactory.PROVIDER_ID.equals(execution.path("providerId").asText())) {
+            if (IdentityProviderChoiceAuthenticatorFactory.PROVIDER_ID.equals(
+                    execution.path("providerId").asText())) {
                 return execution.path("id").asText();
             }
         }
-        throw new AssertionError("flow 'tidbcloud browser' has no " + IdentityProviderChoiceAuthenticatorFactory.PROVIDER_ID);
+        throw new AssertionError(
+                "flow 'tidbcloud browser' has no " + IdentityProviderChoiceAuthenticatorFactory.PROVIDER_ID);
     }
 
     private static JsonNode claims(String jwt) throws IOException {

@@ -7,10 +7,10 @@ import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.tidbcloud.resourceserver.revocation.RevokedTokenException;
 import io.tidbcloud.contract.Realm;
 import io.tidbcloud.contract.error.ApiError;
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.resourceserver.revocation.RevokedTokenException;
 import io.tidbcloud.resourceserver.scope.RequiredScope;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -18,9 +18,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where failures become answers, for every service that depends on this library:
@@ -52,8 +52,10 @@ public class ErrorMapper {
         String description = describe(e);
         LOG.debugf(e, "rejected bearer token: %s", description);
         return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + description)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME
-                        + "\", error=\"invalid_token\", error_description=\"" + description + "\"")
+                .header(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer realm=\"" + Realm.NAME + "\", error=\"invalid_token\", error_description=\""
+                                + description + "\"")
                 .build();
     }
 
@@ -61,8 +63,10 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response revokedToken(RevokedTokenException e) {
         return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + e.getMessage())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME
-                        + "\", error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"")
+                .header(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer realm=\"" + Realm.NAME + "\", error=\"invalid_token\", error_description=\""
+                                + e.getMessage() + "\"")
                 .build();
     }
 
@@ -83,8 +87,10 @@ public class ErrorMapper {
     public Response forbidden(ForbiddenException e, ResourceInfo resource) {
         return RequiredScope.of(resource.getResourceMethod(), resource.getResourceClass())
                 .map(scope -> answer(GrpcStatus.PERMISSION_DENIED, "The access token lacks the scope " + scope)
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME
-                                + "\", error=\"insufficient_scope\", scope=\"" + scope + "\""))
+                        .header(
+                                HttpHeaders.WWW_AUTHENTICATE,
+                                "Bearer realm=\"" + Realm.NAME + "\", error=\"insufficient_scope\", scope=\"" + scope
+                                        + "\""))
                 .orElseGet(() -> answer(GrpcStatus.PERMISSION_DENIED, "Permission denied"))
                 .build();
     }
@@ -101,7 +107,8 @@ public class ErrorMapper {
         if (status >= 500) {
             return unexpected(e);
         }
-        return answer(GrpcStatus.forHttpStatus(status), status, describe(status)).build();
+        return answer(GrpcStatus.forHttpStatus(status), status, describe(status))
+                .build();
     }
 
     /** JSON of the wrong shape; declared apart so that it wins over Quarkus' own mapper for it. */
@@ -114,10 +121,14 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return answer(GrpcStatus.INVALID_ARGUMENT, fieldPath(mapping.getPath()) + " has the wrong type for this operation").build();
+            return answer(
+                            GrpcStatus.INVALID_ARGUMENT,
+                            fieldPath(mapping.getPath()) + " has the wrong type for this operation")
+                    .build();
         }
         if (e instanceof JsonMappingException) {
-            return answer(GrpcStatus.INVALID_ARGUMENT, "body must be a JSON object for this operation").build();
+            return answer(GrpcStatus.INVALID_ARGUMENT, "body must be a JSON object for this operation")
+                    .build();
         }
         return answer(GrpcStatus.INVALID_ARGUMENT, "body is not valid JSON").build();
     }
@@ -152,9 +163,7 @@ public class ErrorMapper {
     }
 
     private static Response.ResponseBuilder answer(GrpcStatus status, int httpStatus, String message) {
-        return Response.status(httpStatus)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(status, message));
+        return Response.status(httpStatus).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(status, message));
     }
 
     private static String describe(int status) {
@@ -177,10 +186,12 @@ public class ErrorMapper {
                 if (invalid.hasExpired()) {
                     return "The access token expired";
                 }
-                if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+                if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
                     return "The access token is not issued for this API (audience)";
                 }
-                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID) || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
                     return "The access token is not issued by this API's authorization server";
                 }
             }

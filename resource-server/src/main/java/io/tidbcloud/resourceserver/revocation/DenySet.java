@@ -19,7 +19,8 @@ public class DenySet {
     private record Entry(long revokedAtSecond, long expiresAtMillis) {
 
         Entry merge(Entry other) {
-            return new Entry(Math.max(revokedAtSecond, other.revokedAtSecond), Math.max(expiresAtMillis, other.expiresAtMillis));
+            return new Entry(
+                    Math.max(revokedAtSecond, other.revokedAtSecond), Math.max(expiresAtMillis, other.expiresAtMillis));
         }
     }
 
@@ -47,15 +48,20 @@ public class DenySet {
      *
      * @param issuedAt the token's {@code iat}, seconds
      */
-    public boolean isRevoked(String tokenId, String sessionId, String clientId, String subject, long issuedAt, long nowMillis) {
+    public boolean isRevoked(
+            String tokenId, String sessionId, String clientId, String subject, long issuedAt, long nowMillis) {
         if (entries.isEmpty()) {
             return false;
         }
         return (tokenId != null && covers(token(tokenId), issuedAt, nowMillis))
                 || (sessionId != null && covers(session(sessionId), issuedAt, nowMillis))
-                || (sessionId != null && clientId != null && covers(sessionClient(sessionId, clientId), issuedAt, nowMillis))
+                || (sessionId != null
+                        && clientId != null
+                        && covers(sessionClient(sessionId, clientId), issuedAt, nowMillis))
                 || (subject != null && covers(subject(subject), issuedAt, nowMillis))
-                || (subject != null && clientId != null && covers(subjectClient(subject, clientId), issuedAt, nowMillis));
+                || (subject != null
+                        && clientId != null
+                        && covers(subjectClient(subject, clientId), issuedAt, nowMillis));
     }
 
     private boolean covers(String key, long issuedAt, long nowMillis) {

@@ -26,7 +26,9 @@ public class RevocationFeedReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("revocation-feed");
         if (!feed.enabled()) {
-            return response.up().withData("feed", "not configured: revoked tokens work until they expire").build();
+            return response.up()
+                    .withData("feed", "not configured: revoked tokens work until they expire")
+                    .build();
         }
         response.withData("lastEventId", feed.lastSeq())
                 .withData("revocationsInForce", denySet.size())
@@ -35,6 +37,8 @@ public class RevocationFeedReadinessCheck implements HealthCheck {
             return response.up().build();
         }
         String problem = feed.problem();
-        return response.down().withData("problem", problem == null ? "feed silent longer than the staleness bound" : problem).build();
+        return response.down()
+                .withData("problem", problem == null ? "feed silent longer than the staleness bound" : problem)
+                .build();
     }
 }

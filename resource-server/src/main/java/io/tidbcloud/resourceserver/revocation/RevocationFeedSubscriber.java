@@ -40,7 +40,8 @@ public class RevocationFeedSubscriber {
     private final RevocationConfig config;
     private final DenySet denySet;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "revocation-feed-timer");
         thread.setDaemon(true);
@@ -52,11 +53,13 @@ public class RevocationFeedSubscriber {
     private volatile InputStream body;
     /** System.nanoTime() of the feed's last word that nothing is missing; 0 before the first catch-up. */
     private volatile long confirmedAt;
+
     private volatile long lastLineAt;
     private volatile long lastSeq;
     private volatile String problem = "not yet connected";
     /** Whether the current attempt got the feed open (the backoff starts over after it). */
     private volatile boolean connected;
+
     private String accessToken;
     private long accessTokenExpiresAt;
 
@@ -73,7 +76,8 @@ public class RevocationFeedSubscriber {
     /** Whether the deny set may be trusted now: caught up, and heard from within the staleness bound. */
     public boolean isFresh() {
         long confirmed = confirmedAt;
-        return confirmed != 0 && System.nanoTime() - confirmed <= config.stalenessBound().toNanos();
+        return confirmed != 0
+                && System.nanoTime() - confirmed <= config.stalenessBound().toNanos();
     }
 
     /** Milliseconds since the feed last confirmed, or -1 before the first catch-up. */
@@ -97,14 +101,16 @@ public class RevocationFeedSubscriber {
             return;
         }
         if (config.clientSecret().filter(s -> !s.isBlank()).isEmpty()) {
-            LOG.error("no client secret for the revocation feed (TIDBCLOUD_CLOUD_API_SECRET): authenticated requests get 503");
+            LOG.error(
+                    "no client secret for the revocation feed (TIDBCLOUD_CLOUD_API_SECRET): authenticated requests get 503");
         }
         running = true;
         reader = new Thread(this::subscribeForever, "revocation-feed");
         reader.setDaemon(true);
         reader.start();
         long sweepMillis = config.sweepInterval().toMillis();
-        timers.scheduleWithFixedDelay(() -> denySet.sweep(System.currentTimeMillis()), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(
+                () -> denySet.sweep(System.currentTimeMillis()), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         // A feed that goes silent without closing (a lost network path) is cut, so that we reconnect.
         long watchMillis = Math.max(200, config.stalenessBound().toMillis() / 2);
         timers.scheduleWithFixedDelay(this::cutSilentFeed, watchMillis, watchMillis, TimeUnit.MILLISECONDS);
@@ -156,7 +162,8 @@ public class RevocationFeedSubscriber {
                 .header("Authorization", "Bearer " + accessToken())
                 .header(HttpHeaders.LAST_EVENT_ID_HEADER, Long.toString(lastSeq))
                 .timeout(Duration.ofSeconds(5))
-                .GET().build();
+                .GET()
+                .build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             response.body().close();
@@ -202,7 +209,8 @@ public class RevocationFeedSubscriber {
                         caughtUp = true;
                         confirmedAt = System.nanoTime();
                         problem = null;
-                        LOG.infof("revocation feed: caught up at %d (%d revocations in force)", lastSeq, denySet.size());
+                        LOG.infof(
+                                "revocation feed: caught up at %d (%d revocations in force)", lastSeq, denySet.size());
                     }
                     case RevocationEndpoints.HEARTBEAT_EVENT -> {
                         if (caughtUp) {
@@ -236,7 +244,8 @@ public class RevocationFeedSubscriber {
     }
 
     private void cutSilentFeed() {
-        if (body != null && System.nanoTime() - lastLineAt > config.stalenessBound().toNanos()) {
+        if (body != null
+                && System.nanoTime() - lastLineAt > config.stalenessBound().toNanos()) {
             LOG.warn("revocation feed silent longer than the staleness bound: reconnecting");
             closeBody();
         }
@@ -264,20 +273,24 @@ public class RevocationFeedSubscriber {
             return accessToken;
         }
         long requestedAt = System.currentTimeMillis();
-        String form = "grant_type=client_credentials&client_id=" + encode(config.clientId())
-                + "&client_secret=" + encode(config.clientSecret().orElse(""));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(config.tokenUrl()))
-                .timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form = "grant_type=client_credentials&client_id=" + encode(config.clientId()) + "&client_secret="
+                + encode(config.clientSecret().orElse(""));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(config.tokenUrl()))
+                        .timeout(Duration.ofSeconds(5))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("Keycloak refused the client-credentials grant for " + config.clientId()
-                    + ": HTTP " + response.statusCode());
+            throw new IOException("Keycloak refused the client-credentials grant for " + config.clientId() + ": HTTP "
+                    + response.statusCode());
         }
         JsonNode token = json.readTree(response.body());
         accessToken = token.path("access_token").asText();
         long lifetimeMillis = TimeUnit.SECONDS.toMillis(token.path("expires_in").asLong(60));
-        accessTokenExpiresAt = requestedAt + lifetimeMillis - Math.min(TimeUnit.SECONDS.toMillis(30), lifetimeMillis / 2);
+        accessTokenExpiresAt =
+                requestedAt + lifetimeMillis - Math.min(TimeUnit.SECONDS.toMillis(30), lifetimeMillis / 2);
         return accessToken;
     }
 

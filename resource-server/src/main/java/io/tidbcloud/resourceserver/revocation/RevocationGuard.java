@@ -1,7 +1,7 @@
 package io.tidbcloud.resourceserver.revocation;
 
-import io.tidbcloud.resourceserver.error.ServiceException;
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.resourceserver.error.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -27,10 +27,16 @@ public class RevocationGuard {
             return;
         }
         if (!feed.isFresh()) {
-            throw new ServiceException(GrpcStatus.UNAVAILABLE,
+            throw new ServiceException(
+                    GrpcStatus.UNAVAILABLE,
                     "Revocation status cannot be checked right now (revocation feed lost); try again shortly");
         }
-        if (denySet.isRevoked(token.tokenId(), token.sessionId(), token.clientId(), token.subject(), token.issuedAt(),
+        if (denySet.isRevoked(
+                token.tokenId(),
+                token.sessionId(),
+                token.clientId(),
+                token.subject(),
+                token.issuedAt(),
                 System.currentTimeMillis())) {
             throw new RevokedTokenException();
         }

@@ -15,7 +15,11 @@ public record RevocationKeys(String tokenId, String sessionId, String clientId, 
             sid = token.getClaim("session_state");
         }
         Object azp = token.getClaim("azp");
-        return new RevocationKeys(token.getTokenID(), sid == null ? null : sid.toString(),
-                azp == null ? null : azp.toString(), token.getSubject(), token.getIssuedAtTime());
+        return new RevocationKeys(
+                token.getTokenID(),
+                sid == null ? null : sid.toString(),
+                azp == null ? null : azp.toString(),
+                token.getSubject(),
+                token.getIssuedAtTime());
     }
 }

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class RequiredScope {
 
-    private RequiredScope() {
-    }
+    private RequiredScope() {}
 
     public static Optional<String> of(Method method, Class<?> resource) {
         PermissionsAllowed allowed = method == null ? null : method.getAnnotation(PermissionsAllowed.class);

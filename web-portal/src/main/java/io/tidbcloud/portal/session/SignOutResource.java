@@ -1,7 +1,9 @@
 package io.tidbcloud.portal.session;
 
-import java.net.URI;
-
+import io.quarkus.oidc.OidcConfigurationMetadata;
+import io.quarkus.oidc.OidcSession;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,11 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-
-import io.quarkus.oidc.OidcConfigurationMetadata;
-import io.quarkus.oidc.OidcSession;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Uni;
+import java.net.URI;
 
 /**
  * Signs a person out: OpenID Connect RP-Initiated Logout 1.0.
@@ -44,7 +42,8 @@ public class SignOutResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> signOut() {
-        URI home = uriInfo.getBaseUriBuilder().replacePath("/").replaceQuery(null).build();
+        URI home =
+                uriInfo.getBaseUriBuilder().replacePath("/").replaceQuery(null).build();
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(Response.seeOther(home).build());
         }

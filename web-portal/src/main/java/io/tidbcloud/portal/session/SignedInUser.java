@@ -1,11 +1,9 @@
 package io.tidbcloud.portal.session;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import java.util.Optional;
-
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The person signed in to the portal, as told by the ID token of their OIDC session.
@@ -17,8 +15,7 @@ public record SignedInUser(String email, String name) {
 
     /** The signed-in person, or empty for an anonymous visitor. */
     public static Optional<SignedInUser> of(SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous()
-                || !(identity.getPrincipal() instanceof JsonWebToken idToken)) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken idToken)) {
             return Optional.empty();
         }
         String email = firstPresent(idToken, Claims.email.name(), Claims.preferred_username.name());

@@ -1,10 +1,9 @@
 package io.tidbcloud.portal.session;
 
-import java.net.URI;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
 /**
  * The redirect URI registered in Keycloak. Quarkus OIDC completes a real callback before any

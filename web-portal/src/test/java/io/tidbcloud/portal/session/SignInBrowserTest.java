@@ -3,12 +3,15 @@ package io.tidbcloud.portal.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tidbcloud.portal.Browser;
+import io.tidbcloud.testsupport.KeycloakAdmin;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,11 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.tidbcloud.portal.Browser;
-import io.tidbcloud.testsupport.KeycloakAdmin;
 
 /**
  * The home page in a real browser against the real test Keycloak: "Continue with Google" crosses
@@ -56,8 +54,12 @@ class SignInBrowserTest {
         driver.get(home.toString());
 
         assertTrue(driver.findElement(By.tagName("h1")).getText().contains("TiDB Cloud"));
-        assertEquals("Continue with Google", driver.findElement(By.id("signin-google")).getText());
-        assertEquals("Continue with Microsoft", driver.findElement(By.id("signin-microsoft")).getText());
+        assertEquals(
+                "Continue with Google",
+                driver.findElement(By.id("signin-google")).getText());
+        assertEquals(
+                "Continue with Microsoft",
+                driver.findElement(By.id("signin-microsoft")).getText());
         assertTrue(driver.findElements(By.id("signout")).isEmpty(), "a visitor has no sign-out button");
     }
 
@@ -67,7 +69,8 @@ class SignInBrowserTest {
 
         assertEquals(home.getHost() + ":" + home.getPort(), hostAndPort(driver.getCurrentUrl()));
         assertEquals("/", path(driver.getCurrentUrl()), "the person lands back on the home page");
-        assertEquals("alice@example.com", driver.findElement(By.id("user-email")).getText());
+        assertEquals(
+                "alice@example.com", driver.findElement(By.id("user-email")).getText());
         assertTrue(driver.findElement(By.id("account")).getText().contains("Signed in as alice@example.com"));
         assertTrue(driver.findElements(By.id("signin-google")).isEmpty(), "signed in: no sign-in buttons");
     }
@@ -118,7 +121,10 @@ class SignInBrowserTest {
 
                 signInAsAliceWithGoogle();
 
-                assertEquals("alice@example.com", driver.findElement(By.id("user-email")).getText(), rotation);
+                assertEquals(
+                        "alice@example.com",
+                        driver.findElement(By.id("user-email")).getText(),
+                        rotation);
             }
         }
     }
@@ -136,8 +142,9 @@ class SignInBrowserTest {
      */
     private void signInAtStandIn(String provider, String username, String password) {
         By providerButton = By.id("social-" + provider);
-        new WebDriverWait(driver, PATIENCE).until(d -> !d.findElements(providerButton).isEmpty()
-                || !d.findElements(By.name("username")).isEmpty());
+        new WebDriverWait(driver, PATIENCE)
+                .until(d -> !d.findElements(providerButton).isEmpty()
+                        || !d.findElements(By.name("username")).isEmpty());
         List<WebElement> chooser = driver.findElements(providerButton);
         if (!chooser.isEmpty()) {
             chooser.get(0).click();
@@ -151,8 +158,10 @@ class SignInBrowserTest {
         try {
             return new WebDriverWait(driver, PATIENCE).until(d -> d.findElement(locator));
         } catch (RuntimeException e) {
-            throw new AssertionError("waited for " + locator + " on " + driver.getCurrentUrl() + ":\n"
-                    + driver.findElement(By.tagName("body")).getText(), e);
+            throw new AssertionError(
+                    "waited for " + locator + " on " + driver.getCurrentUrl() + ":\n"
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
         }
     }
 

@@ -6,18 +6,16 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** The authorization request the portal sends, and its cookies, as seen on the wire. */
 @QuarkusTest
@@ -28,12 +26,18 @@ class SignInRedirectTest {
 
     @Test
     void signInRedirectsToKeycloakWithPkceS256TheExactCallbackAndTheIdpHint() {
-        Response response = given().redirects().follow(false)
-                .when().get("/signin?kc_idp_hint=microsoft")
-                .then().statusCode(302).extract().response();
+        Response response = given().redirects()
+                .follow(false)
+                .when()
+                .get("/signin?kc_idp_hint=microsoft")
+                .then()
+                .statusCode(302)
+                .extract()
+                .response();
 
         URI location = URI.create(response.header("Location"));
-        assertEquals(realmUrl + "/protocol/openid-connect/auth",
+        assertEquals(
+                realmUrl + "/protocol/openid-connect/auth",
                 location.getScheme() + "://" + location.getAuthority() + location.getPath());
         Map<String, String> query = query(location);
         assertEquals("code", query.get("response_type"));
@@ -46,7 +50,9 @@ class SignInRedirectTest {
         assertTrue(query.containsKey("state"));
 
         String stateCookie = response.headers().getValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("q_auth")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("q_auth"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(stateCookie.toLowerCase().contains("; httponly"), stateCookie);
         assertTrue(stateCookie.toLowerCase().contains("; samesite=lax"), stateCookie);
         assertTrue(!stateCookie.contains(query.get("code_challenge")), "the verifier travels encrypted");
@@ -54,24 +60,31 @@ class SignInRedirectTest {
 
     @Test
     void callbackWithoutSignInInProgressSendsThePersonHome() {
-        given().redirects().follow(false)
-                .when().get("/auth/callback?code=stale&state=stale")
-                .then().statusCode(303)
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/auth/callback?code=stale&state=stale")
+                .then()
+                .statusCode(303)
                 .header("Location", "http://localhost:18082/");
     }
 
     @Test
     void cancelledSignInShowsWhyAndOffersTheButtonsAgain() {
-        given().when().get("/signin/error?error=access_denied&error_description=User+cancelled")
-                .then().statusCode(200)
+        given().when()
+                .get("/signin/error?error=access_denied&error_description=User+cancelled")
+                .then()
+                .statusCode(200)
                 .body(containsString("Sign-in was cancelled."))
                 .body(containsString("href=\"/signin?kc_idp_hint=google\""));
     }
 
     @Test
     void unknownSignInErrorIsNotEchoedBackToThePage() {
-        given().when().get("/signin/error?error=%3Cscript%3Ealert(1)%3C/script%3E")
-                .then().statusCode(200)
+        given().when()
+                .get("/signin/error?error=%3Cscript%3Ealert(1)%3C/script%3E")
+                .then()
+                .statusCode(200)
                 .body(containsString("Sign-in failed."))
                 .body(containsString("unknown_error"))
                 .body(not(containsString("alert(1)")));

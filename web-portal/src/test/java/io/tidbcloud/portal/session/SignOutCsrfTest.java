@@ -2,9 +2,8 @@ package io.tidbcloud.portal.session;
 
 import static io.restassured.RestAssured.given;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /** The sign-out form post is refused without the CSRF double-submit token. */
 @QuarkusTest
@@ -12,35 +11,44 @@ class SignOutCsrfTest {
 
     @Test
     void signOutWithoutCsrfTokenIsRejectedWith400() {
-        given().redirects().follow(false)
+        given().redirects()
+                .follow(false)
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("anything", "x")
-                .when().post("/signout")
-                .then().statusCode(400);
+                .when()
+                .post("/signout")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void signOutWithCsrfCookieButWrongFormTokenIsRejectedWith400() {
         String cookie = given().when().get("/").then().statusCode(200).extract().cookie("csrf-token");
 
-        given().redirects().follow(false)
+        given().redirects()
+                .follow(false)
                 .cookie("csrf-token", cookie)
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", "not-the-token")
-                .when().post("/signout")
-                .then().statusCode(400);
+                .when()
+                .post("/signout")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void signOutWithMatchingCsrfTokenForAVisitorGoesHome() {
         String cookie = given().when().get("/").then().statusCode(200).extract().cookie("csrf-token");
 
-        given().redirects().follow(false)
+        given().redirects()
+                .follow(false)
                 .cookie("csrf-token", cookie)
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", cookie)
-                .when().post("/signout")
-                .then().statusCode(303)
+                .when()
+                .post("/signout")
+                .then()
+                .statusCode(303)
                 .header("Location", "http://localhost:18082/");
     }
 }

@@ -15,24 +15,19 @@ public interface ClusterProvisioner {
     DeleteProgress delete(Task task);
 
     /** A cluster and the lifecycle step it waits for. */
-    record Task(long clusterId, String regionId, String cloudProvider, String regionCode, Instant startedAt, Instant now) {
-    }
+    record Task(
+            long clusterId, String regionId, String cloudProvider, String regionCode, Instant startedAt, Instant now) {}
 
-    sealed interface CreateProgress permits Pending, Created {
-    }
+    sealed interface CreateProgress permits Pending, Created {}
 
-    sealed interface DeleteProgress permits Pending, Deleted {
-    }
+    sealed interface DeleteProgress permits Pending, Deleted {}
 
     /** Not done yet; look again at {@code checkAgainAt}. */
-    record Pending(Instant checkAgainAt) implements CreateProgress, DeleteProgress {
-    }
+    record Pending(Instant checkAgainAt) implements CreateProgress, DeleteProgress {}
 
     /** The cluster is running and reachable at its public endpoint; SQL user names start with {@code userPrefix}. */
-    record Created(String publicHost, int publicPort, String userPrefix) implements CreateProgress {
-    }
+    record Created(String publicHost, int publicPort, String userPrefix) implements CreateProgress {}
 
     /** The cluster and its data are gone. */
-    record Deleted() implements DeleteProgress {
-    }
+    record Deleted() implements DeleteProgress {}
 }

@@ -30,7 +30,8 @@ public class SimulatedProvisioner implements ClusterProvisioner {
         if (task.now().isBefore(ready)) {
             return new Pending(ready);
         }
-        String host = config.provisioning().publicHost()
+        String host = config.provisioning()
+                .publicHost()
                 .replace("{region}", task.regionCode())
                 .replace("{provider}", task.cloudProvider());
         return new Created(host, config.provisioning().publicPort(), userPrefix());

@@ -31,8 +31,8 @@ public class BenchModeCaller {
     BenchModeCaller(@ConfigProperty(name = "bench.auth-off.subject", defaultValue = "bench-user") String subject) {
         // The service reads its caller from a JsonWebToken principal: give it one with the claims it reads.
         long now = System.currentTimeMillis() / 1000;
-        JsonWebToken principal = new FixedClaims(Map.of(
-                "sub", subject, "scope", String.join(" ", ALL_SCOPES), "iat", now));
+        JsonWebToken principal =
+                new FixedClaims(Map.of("sub", subject, "scope", String.join(" ", ALL_SCOPES), "iat", now));
         this.identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(principal)
                 .addPermissionsAsString(ALL_SCOPES)
@@ -40,7 +40,8 @@ public class BenchModeCaller {
     }
 
     void warn(@Observes StartupEvent started) {
-        LOG.warnf("BENCH BUILD: authorization is OFF, every request acts as %s. Never deploy this build.",
+        LOG.warnf(
+                "BENCH BUILD: authorization is OFF, every request acts as %s. Never deploy this build.",
                 identity.getPrincipal().getName());
     }
 
