@@ -95,6 +95,20 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until the element is clickable or the page shows the text, whichever comes first. */
+    void awaitEither(By locator, String text) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(d -> ExpectedConditions.elementToBeClickable(locator).apply(d) != null
+                            || pageText().contains(text));
+        } catch (RuntimeException e) {
+            throw new AssertionError(
+                    "page " + currentUrl() + " showed neither " + locator + " nor '" + text + "'; it shows:\n"
+                            + pageText(),
+                    e);
+        }
+    }
+
     /** Keeps a screenshot under target/ so that a failed browser test can be looked at. */
     void screenshot(String name) {
         try {
