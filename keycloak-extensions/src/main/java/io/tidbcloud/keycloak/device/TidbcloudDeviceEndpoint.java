@@ -1,6 +1,7 @@
 package io.tidbcloud.keycloak.device;
 
 import io.tidbcloud.contract.login.IdentityProvider;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.keycloak.constants.AdapterConstants;
@@ -20,7 +21,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * {@code /login-actions/authenticate}; the Identity Provider Redirector of the browser flow runs
  * there and finds {@code kc_idp_hint} neither in that URL nor in the session. This endpoint puts a
  * valid hint ({@link IdentityProviderHint}) into the session's client note {@code kc_idp_hint},
- * which the redirector reads, just before that redirect. Everything else is Keycloak's.
+ * which the redirector reads, just before that redirect. It also marks a session whose code came
+ * in the complete verification link, for {@link DeviceConfirmationRequiredAction}. Everything else
+ * is Keycloak's.
  */
 public class TidbcloudDeviceEndpoint extends DeviceEndpoint {
 
@@ -36,7 +39,18 @@ public class TidbcloudDeviceEndpoint extends DeviceEndpoint {
             boolean redirectToAuthentication) {
         IdentityProviderHint.choose(session, linkHint(), deviceRequestHint(authSession))
                 .ifPresent(alias -> authSession.setClientNote(AdapterConstants.KC_IDP_HINT, alias));
+        if (cameFromCompleteVerificationLink()) {
+            authSession.setClientNote(DeviceConfirmationRequiredAction.PENDING_NOTE, "true");
+        }
         return super.handleBrowserAuthenticationRequest(authSession, protocol, isPassive, redirectToAuthentication);
+    }
+
+    /**
+     * The code arrived in {@code verification_uri_complete} ({@code GET /device?user_code=...}) rather
+     * than typed into the form ({@code POST}): the person has not necessarily seen it.
+     */
+    private boolean cameFromCompleteVerificationLink() {
+        return HttpMethod.GET.equals(session.getContext().getHttpRequest().getHttpMethod());
     }
 
     /** {@code kc_idp_hint} of the verification link (GET); a typed code (POST) has none. */
