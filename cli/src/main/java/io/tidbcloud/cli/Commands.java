@@ -1,7 +1,10 @@
 package io.tidbcloud.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
@@ -23,9 +26,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  *
  * <p>A command is two parts. Its {@code Options} record and {@code run(Options)} do the work, with the
  * dependencies in the {@link CliContext} it is made with; tests call them directly. Its static
- * {@code spec(CliContext)} is the picocli layer: it makes the options ({@link #option}, {@link #flag},
- * {@link #parameter}) and hands {@link #command} a function that reads their parsed values into the record,
- * and the command's {@code run}. A value the record refuses ({@link CliException#usage}) is a usage error.
+ * {@code spec(CliContext)} is the picocli layer: it makes the options ({@link #option}, {@link #choice},
+ * {@link #flag}, {@link #parameter}) and hands {@link #command} a function that reads their parsed values into
+ * the record, and the command's {@code run}. A value the record refuses ({@link CliException#usage}) is a
+ * usage error.
  */
 public final class Commands {
 
@@ -66,6 +70,27 @@ public final class Commands {
     /** An option that takes a value of {@code type}; null (or its default value) unless given. */
     public static OptionSpec.Builder option(Class<?> type, String... names) {
         return OptionSpec.builder(names).type(type);
+    }
+
+    /**
+     * An option whose value is a constant of {@code type}, given on the command line as its {@code word} (an
+     * enum of another module, whose constant names are not the words people type). Parsed, completed, listed in
+     * {@code ${COMPLETION-CANDIDATES}} and refused as picocli does an enum of those words, ignoring case as
+     * ticloud reads every enum value.
+     */
+    public static <E extends Enum<E>> OptionSpec.Builder choice(
+            Class<E> type, Function<E, String> word, String... names) {
+        List<String> words = Arrays.stream(type.getEnumConstants()).map(word).toList();
+        CommandLine.ITypeConverter<E> converter = value -> {
+            for (E constant : type.getEnumConstants()) {
+                if (word.apply(constant).equalsIgnoreCase(value)) {
+                    return constant;
+                }
+            }
+            throw new CommandLine.TypeConversionException(
+                    "expected one of " + words + " (case-insensitive) but was '" + value + "'");
+        };
+        return option(type, names).converters(converter).completionCandidates(words);
     }
 
     /** An option without a value: true when given, false otherwise. */

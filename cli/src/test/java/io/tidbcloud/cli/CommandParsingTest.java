@@ -23,6 +23,7 @@ import io.tidbcloud.cli.serverless.ClusterDescribeCommand;
 import io.tidbcloud.cli.serverless.ClusterListCommand;
 import io.tidbcloud.cli.serverless.ClusterUpdateCommand;
 import io.tidbcloud.cli.testing.TestCli;
+import io.tidbcloud.contract.login.IdentityProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -64,10 +65,10 @@ class CommandParsingTest {
                 arguments(
                         "auth login --no-browser --scopes project:read,cluster:read --idp google",
                         new LoginCommand.Options(
-                                true, List.of("project:read", "cluster:read"), LoginCommand.IdentityProvider.google)),
+                                true, List.of("project:read", "cluster:read"), IdentityProvider.GOOGLE)),
                 arguments(
                         "auth login --idp=MICROSOFT",
-                        new LoginCommand.Options(false, defaultScopes, LoginCommand.IdentityProvider.microsoft)),
+                        new LoginCommand.Options(false, defaultScopes, IdentityProvider.MICROSOFT)),
                 arguments("auth status", new StatusCommand.Options(OutputFormat.human)),
                 arguments("auth whoami -o json", new StatusCommand.Options(OutputFormat.json)),
                 arguments("project list", new ProjectListCommand.Options(OutputFormat.human)),
@@ -146,7 +147,7 @@ class CommandParsingTest {
                 "''                                  | Missing command",
                 "auth                                | Missing command",
                 "project                             | Missing command",
-                "auth login --idp github             | Invalid value for option '--idp': expected one of [google, microsoft]",
+                "auth login --idp github             | Invalid value for option '--idp': expected one of [google, microsoft] (case-insensitive) but was 'github'",
                 "auth login --scopes project:read,,x | Invalid scope '' in --scopes",
                 "auth login --browser                | Unknown option: '--browser'",
                 "project list -o yaml                | Invalid value for option '--output': expected one of [human, json]",
@@ -179,6 +180,19 @@ class CommandParsingTest {
         assertEquals("", result.out());
         assertTrue(result.err().startsWith(message), result.err());
         assertTrue(result.err().contains("Usage: ticloud"), result.err());
+    }
+
+    @Test
+    void idpOffersTheRealmsAliasesInHelpAndCompletion() {
+        TestCli.Result help = cli.run("auth", "login", "--help");
+        TestCli.Result fish = cli.run("completion", "fish");
+
+        assertTrue(
+                help.out()
+                        .contains("      --idp=PROVIDER      Sign in with this identity provider without choosing:\n"
+                                + "                            google, microsoft.\n"),
+                help.out());
+        assertTrue(fish.out().contains(" -l idp -x -a 'google microsoft' "), fish.out());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tidbcloud.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tidbcloud.testsupport.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class AccountLinkingTest {
     @Test
     void secondProviderWithKnownEmailIsLinkedOnlyAfterReauthenticationThroughFirst() throws Exception {
         String firstSub;
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.start()) {
             SignInPages pages = new SignInPages(browser);
             browser.open(client.authorizationUrl(null));
             pages.signInWith("google", "carol", "carol-pass");
@@ -51,7 +52,7 @@ class AccountLinkingTest {
         assertThat(admin.linkedProviders(userId)).containsExactly("google");
 
         // A new browser (no Keycloak session), the other provider, the same email.
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.start()) {
             SignInPages pages = new SignInPages(browser);
             try {
                 browser.open(client.authorizationUrl(null));
@@ -94,7 +95,7 @@ class AccountLinkingTest {
         assertThat(admin.linkedProviders(userId)).containsExactly("google", "microsoft");
 
         // From now on microsoft alone signs carol in, as the same user, without any question.
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.start()) {
             browser.open(client.authorizationUrl("microsoft"));
             new SignInPages(browser).signInUpstream("carol", "carol-pass");
             JsonNode idToken = CodeFlowTestClient.claims(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidbcloud.testsupport.KeycloakAdmin;
 import io.tidbcloud.testsupport.TestClient;
+import io.tidbcloud.testsupport.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +51,7 @@ class ClusterRestartEndToEndTest {
 
     @Test
     void workLeftInFlightByAStoppedInstanceIsFinishedByTheNextOneOnTheSameDatabase() throws Exception {
-        String database = TestDatabase.create("e2e_cluster_restart");
+        String database = TestDatabase.create("e2e_cluster_restart").jdbcUrl();
         String token = erin.token("cluster:read", "cluster:write");
         String creating;
         String deleting;

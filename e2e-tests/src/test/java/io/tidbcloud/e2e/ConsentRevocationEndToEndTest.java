@@ -7,6 +7,7 @@ import static io.tidbcloud.e2e.RevocationStack.assertAccepted;
 import static io.tidbcloud.e2e.RevocationStack.assertRefusedWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidbcloud.testsupport.Browser;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;

@@ -2,6 +2,7 @@ package io.tidbcloud.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidbcloud.testsupport.Browser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ final class DeviceLogin {
             throws Exception {
         TicloudCli.Running login = ticloud.start(command());
         String url = login.awaitStderrLine("Open this URL in your browser:", Duration.ofSeconds(60));
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.start()) {
             SignInPages pages = new SignInPages(browser);
             browser.open(url);
             pages.signInWith(idp, user, password);
@@ -74,7 +75,7 @@ final class DeviceLogin {
 
     /** The browser after the approval; a screenshot under target/screenshots when it went wrong. */
     private static Browser approve(String url, String idp, String user, String password) throws Exception {
-        Browser browser = new Browser();
+        Browser browser = Browser.start();
         try {
             new SignInPages(browser).approveDevice(url, idp, user, password);
             browser.awaitText("Device Login Successful");

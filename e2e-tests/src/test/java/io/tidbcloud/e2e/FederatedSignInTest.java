@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidbcloud.testsupport.Browser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,7 +78,7 @@ class FederatedSignInTest {
     void aliceApprovesDeviceThroughGoogleChosenOnTheProviderPage() throws Exception {
         willCreate("alice@example.com");
         JsonNode device = deviceAuthorization("ticloud-cli", "openid project:read");
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.start()) {
             SignInPages pages = new SignInPages(browser);
             try {
                 browser.open(device.path("verification_uri_complete").asText());
@@ -111,7 +112,7 @@ class FederatedSignInTest {
         String url = login.awaitStderrLine("Open this URL in your browser:", Duration.ofSeconds(60));
         assertThat(url).contains("kc_idp_hint=microsoft");
 
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.start()) {
             SignInPages pages = new SignInPages(browser);
             try {
                 browser.open(url);
@@ -135,7 +136,7 @@ class FederatedSignInTest {
     @Test
     void deviceLinkWithIdpHintSkipsTheProviderPage() throws Exception {
         JsonNode device = deviceAuthorization("ticloud-cli", "openid");
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.start()) {
             browser.open(device.path("verification_uri_complete").asText() + "&kc_idp_hint=microsoft");
             assertThat(new SignInPages(browser).upstreamRealm()).isEqualTo("microsoft-dev");
         }
@@ -144,7 +145,7 @@ class FederatedSignInTest {
     @Test
     void alicePortalButtonGoesStraightToGoogleAndSignsIn() throws Exception {
         willCreate("alice@example.com");
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.start()) {
             SignInPages pages = new SignInPages(browser);
             try {
                 browser.open(portal.baseUrl() + "/");
@@ -162,7 +163,7 @@ class FederatedSignInTest {
     @Test
     void bobSignsInToPortalThroughMicrosoftChosenOnTheProviderPage() throws Exception {
         willCreate("bob@contoso.example");
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.start()) {
             SignInPages pages = new SignInPages(browser);
             try {
                 browser.open(portal.baseUrl() + "/signin");
@@ -180,7 +181,7 @@ class FederatedSignInTest {
     void firstSignInWithoutNameFromProviderCreatesUserWithoutAnyForm() throws Exception {
         admin.deleteUserByEmail("dave@contoso.example");
         createdEmails.add("dave@contoso.example");
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.start()) {
             SignInPages pages = new SignInPages(browser);
             try {
                 browser.open(portal.baseUrl() + "/signin?kc_idp_hint=microsoft");
@@ -199,7 +200,7 @@ class FederatedSignInTest {
 
     @Test
     void wrongDeviceCodeShowsClearMessageAndTheFormAgain() throws Exception {
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.start()) {
             try {
                 browser.open(TestStack.oidcUrl() + "/device");
                 assertThat(browser.pageText()).contains("Connect a device to TiDB Cloud");

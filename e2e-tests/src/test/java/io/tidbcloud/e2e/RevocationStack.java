@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidbcloud.testsupport.KeycloakAdmin;
 import io.tidbcloud.testsupport.TestClient;
+import io.tidbcloud.testsupport.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,7 +86,7 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
                         secret + " is unset: source .dev/test/env (bin/dev infra up) or run bin/dev test");
             }
         }
-        authDatabase = TestDatabase.create("e2e_auth_service");
+        authDatabase = TestDatabase.create("e2e_auth_service").jdbcUrl();
         try {
             if (subscriberTokenLifespan != null) {
                 TestClient subscriber = admin().createServiceClient("feed-subscriber");

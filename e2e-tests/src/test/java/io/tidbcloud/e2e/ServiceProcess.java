@@ -1,5 +1,6 @@
 package io.tidbcloud.e2e;
 
+import io.tidbcloud.testsupport.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -65,7 +66,8 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("TIDBCLOUD_OIDC_URL", TestStack.oidcUrl());
         builder.environment().put("TIDBCLOUD_KEYCLOAK_URL", TestStack.keycloakUrl());
         if (!extraEnv.containsKey(DATABASE_URL) && !"web-portal".equals(module)) {
-            builder.environment().put(DATABASE_URL, TestDatabase.create("e2e_" + module));
+            builder.environment()
+                    .put(DATABASE_URL, TestDatabase.create("e2e_" + module).jdbcUrl());
         }
         builder.environment().putAll(extraEnv);
         ServiceProcess service = new ServiceProcess(module, port, builder.start(), log);

@@ -1,5 +1,6 @@
 package io.tidbcloud.e2e;
 
+import io.tidbcloud.testsupport.Browser;
 import org.openqa.selenium.By;
 
 /**

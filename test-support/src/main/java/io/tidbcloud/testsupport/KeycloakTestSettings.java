@@ -5,8 +5,7 @@ import java.util.Map;
 
 /**
  * Where the test Keycloak is and how to administer it, read from the variables of
- * {@code infra/README.md}. A JVM system property of the same name wins over the
- * environment, so a Maven run can pass them with {@code -D}.
+ * {@code infra/README.md} as {@link TestEnvironment} reads them (a JVM system property wins).
  */
 public record KeycloakTestSettings(String keycloakUrl, String adminUser, String adminPassword, String realm) {
 
@@ -18,9 +17,9 @@ public record KeycloakTestSettings(String keycloakUrl, String adminUser, String 
 
     static KeycloakTestSettings from(Map<String, String> env) {
         return new KeycloakTestSettings(
-                stripTrailingSlash(read(env, "TIDBCLOUD_KEYCLOAK_URL", "http://localhost:8180")),
-                read(env, "TIDBCLOUD_KEYCLOAK_ADMIN_USER", "admin"),
-                read(env, "TIDBCLOUD_KEYCLOAK_ADMIN_PASSWORD", "admin"),
+                stripTrailingSlash(TestEnvironment.read(env, "TIDBCLOUD_KEYCLOAK_URL", "http://localhost:8180")),
+                TestEnvironment.read(env, "TIDBCLOUD_KEYCLOAK_ADMIN_USER", "admin"),
+                TestEnvironment.read(env, "TIDBCLOUD_KEYCLOAK_ADMIN_PASSWORD", "admin"),
                 REALM);
     }
 
@@ -39,14 +38,6 @@ public record KeycloakTestSettings(String keycloakUrl, String adminUser, String 
 
     String masterTokenEndpoint() {
         return keycloakUrl + "/realms/master/protocol/openid-connect/token";
-    }
-
-    private static String read(Map<String, String> env, String name, String fallback) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            value = env.get(name);
-        }
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String stripTrailingSlash(String url) {

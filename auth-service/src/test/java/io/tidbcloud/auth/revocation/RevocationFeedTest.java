@@ -7,21 +7,23 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.tidbcloud.resourceserver.revocation.RevocationFeedClient;
 import io.tidbcloud.testsupport.KeycloakAdmin;
 import io.tidbcloud.testsupport.TestClient;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.resteasy.reactive.client.SseEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +36,8 @@ class RevocationFeedTest {
     private static TestClient subscriber;
     private static TestClient stranger;
 
-    @TestHTTPResource("/v1/revocations/feed")
-    URI feed;
+    @TestHTTPResource("/")
+    URI root;
 
     @BeforeAll
     static void createClients() {
@@ -102,9 +104,9 @@ class RevocationFeedTest {
     void subscriberGetsStoredRevocationThenCaughtUpThenLiveOnesAndResumesAfterLastEventId() throws Exception {
         String first = "s-" + UUID.randomUUID();
         deliver(first);
-        List<String[]> events = new ArrayList<>();
+        List<SseEvent<String>> events = new ArrayList<>();
         long firstSeq;
-        try (Subscription subscription = subscribe(null)) {
+        try (Subscription subscription = subscribe(0)) {
             firstSeq = subscription.awaitRevocationOf(first, events);
             assertThat(subscription.awaitNamed("caught-up")).isTrue();
             String second = "s-" + UUID.randomUUID();
@@ -114,11 +116,11 @@ class RevocationFeedTest {
             assertThat(subscription.awaitNamed("heartbeat")).isTrue();
         }
         // resumed after the first: the second comes again, the first does not
-        try (Subscription resumed = subscribe(Long.toString(firstSeq))) {
-            List<String[]> after = new ArrayList<>();
+        try (Subscription resumed = subscribe(firstSeq)) {
+            List<SseEvent<String>> after = new ArrayList<>();
             resumed.awaitNamed("caught-up", after);
-            assertThat(after).noneMatch(event -> event[2].contains(first));
-            assertThat(after).anyMatch(event -> event[1].equals("revocation"));
+            assertThat(after).noneMatch(event -> event.data().contains(first));
+            assertThat(after).anyMatch(event -> "revocation".equals(event.name()));
         }
     }
 
@@ -128,10 +130,12 @@ class RevocationFeedTest {
         // wait for newer positions and miss what the store has now.
         String kept = "s-" + UUID.randomUUID();
         deliver(kept);
-        try (Subscription resumed = subscribe(Long.toString(Long.MAX_VALUE / 2))) {
-            List<String[]> replayed = new ArrayList<>();
+        try (Subscription resumed = subscribe(Long.MAX_VALUE / 2)) {
+            List<SseEvent<String>> replayed = new ArrayList<>();
             resumed.awaitNamed("caught-up", replayed);
-            assertThat(replayed).anyMatch(event -> event[1].equals("revocation") && event[2].contains(kept));
+            assertThat(replayed)
+                    .anyMatch(event ->
+                            "revocation".equals(event.name()) && event.data().contains(kept));
         }
     }
 
@@ -145,69 +149,54 @@ class RevocationFeedTest {
                 .statusCode(204);
     }
 
-    private Subscription subscribe(String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(feed)
-                .header("Authorization", "Bearer " + subscriber.token())
-                .header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        HttpResponse<java.io.InputStream> response =
-                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new Subscription(new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8)));
+    /** Subscribes through the resource-server library's own feed client, as a resource server does. */
+    private Subscription subscribe(long lastEventId) {
+        RevocationFeedClient client =
+                QuarkusRestClientBuilder.newBuilder().baseUri(root).build(RevocationFeedClient.class);
+        BlockingQueue<SseEvent<String>> events = new LinkedBlockingQueue<>();
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Cancellable cancellable = client.subscribe("Bearer " + subscriber.token(), lastEventId)
+                .subscribe()
+                .with(events::add, ended::set, () -> ended.set(new AssertionError("feed ended")));
+        return new Subscription(events, ended, cancellable);
     }
 
-    /** A minimal SSE reader: each event as {id, name, data}. */
-    private record Subscription(BufferedReader reader) implements AutoCloseable {
+    private record Subscription(
+            BlockingQueue<SseEvent<String>> events, AtomicReference<Throwable> ended, Cancellable cancellable)
+            implements AutoCloseable {
 
-        String[] next() throws Exception {
-            String id = null;
-            String name = "message";
-            StringBuilder data = new StringBuilder();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty()) {
-                    if (data.length() > 0 || !name.equals("message")) {
-                        return new String[] {id, name, data.toString()};
-                    }
-                    continue;
-                }
-                if (line.startsWith("id:")) {
-                    id = line.substring(3).trim();
-                } else if (line.startsWith("event:")) {
-                    name = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).trim());
-                }
+        SseEvent<String> next() throws InterruptedException {
+            SseEvent<String> event = events.poll(10, TimeUnit.SECONDS);
+            if (event == null) {
+                throw new AssertionError("no event within 10 s", ended.get());
             }
-            throw new AssertionError("feed ended");
+            return event;
         }
 
-        long awaitRevocationOf(String sessionId, List<String[]> seen) throws Exception {
+        long awaitRevocationOf(String sessionId, List<SseEvent<String>> seen) throws InterruptedException {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < deadline) {
-                String[] event = next();
+                SseEvent<String> event = next();
                 seen.add(event);
-                if (event[1].equals("revocation") && event[2].contains(sessionId)) {
-                    assertThat(event[2])
+                if ("revocation".equals(event.name()) && event.data().contains(sessionId)) {
+                    assertThat(event.data())
                             .contains("\"https://schemas.openid.net/secevent/caep/event-type/session-revoked\"")
                             .contains("\"session\":{\"format\":\"opaque\",\"id\":\"" + sessionId + "\"}")
                             .contains("\"reason_admin\":{\"en\":\"LOGOUT\"}");
-                    return Long.parseLong(event[0]);
+                    return Long.parseLong(event.id());
                 }
             }
             throw new AssertionError("no revocation of " + sessionId);
         }
 
-        boolean awaitNamed(String name) throws Exception {
+        boolean awaitNamed(String name) throws InterruptedException {
             return awaitNamed(name, new ArrayList<>());
         }
 
-        boolean awaitNamed(String name, List<String[]> seen) throws Exception {
+        boolean awaitNamed(String name, List<SseEvent<String>> seen) throws InterruptedException {
             for (int i = 0; i < 10_000; i++) {
-                String[] event = next();
-                if (event[1].equals(name)) {
+                SseEvent<String> event = next();
+                if (name.equals(event.name())) {
                     return true;
                 }
                 seen.add(event);
@@ -216,8 +205,8 @@ class RevocationFeedTest {
         }
 
         @Override
-        public void close() throws Exception {
-            reader.close();
+        public void close() {
+            cancellable.cancel();
         }
     }
 }

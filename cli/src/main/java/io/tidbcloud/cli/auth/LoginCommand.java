@@ -6,6 +6,7 @@ import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.config.Settings;
 import io.tidbcloud.cli.credentials.Credentials;
+import io.tidbcloud.contract.login.IdentityProvider;
 import io.tidbcloud.contract.scope.ApiScope;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,12 +30,6 @@ public final class LoginCommand {
      * outlives Keycloak's 30-minute SSO idle timeout (see README, verified end to end).
      */
     public static final List<String> DEFAULT_SCOPES = defaultScopes("openid");
-
-    /** The identity providers the realm federates (their Keycloak aliases). */
-    public enum IdentityProvider {
-        google,
-        microsoft
-    }
 
     /**
      * What {@code auth login} was asked for.
@@ -83,7 +78,7 @@ public final class LoginCommand {
                 .description("Scopes to request, comma-separated; openid is always added.", "Default: ${DEFAULT-VALUE}")
                 .defaultValue(String.join(",", defaultScopes()))
                 .build();
-        OptionSpec idp = Commands.option(IdentityProvider.class, "--idp")
+        OptionSpec idp = Commands.choice(IdentityProvider.class, IdentityProvider::alias, "--idp")
                 .paramLabel("PROVIDER")
                 .description("Sign in with this identity provider without choosing: ${COMPLETION-CANDIDATES}.")
                 .build();
@@ -110,7 +105,7 @@ public final class LoginCommand {
         DeviceCode code;
         try {
             code = new DeviceAuthorization(http, endpoints.deviceAuthorization(), profile.oauthClientId())
-                    .request(requested, Optional.ofNullable(idp).map(Enum::name));
+                    .request(requested, Optional.ofNullable(idp).map(IdentityProvider::alias));
         } catch (IOException e) {
             throw CliException.error("Cannot reach the sign-in server at " + profile.oauthEndpoint() + " ("
                     + e.getClass().getSimpleName() + "). Is it running?");
@@ -173,6 +168,6 @@ public final class LoginCommand {
             return base;
         }
         String separator = base.getRawQuery() == null ? "?" : "&";
-        return URI.create(base + separator + DeviceAuthorization.IDP_HINT_PARAMETER + "=" + idp.name());
+        return URI.create(base + separator + DeviceAuthorization.IDP_HINT_PARAMETER + "=" + idp.alias());
     }
 }

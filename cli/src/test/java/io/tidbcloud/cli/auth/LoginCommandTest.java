@@ -8,6 +8,7 @@ import io.tidbcloud.cli.testing.HttpStub;
 import io.tidbcloud.cli.testing.HttpStub.Response;
 import io.tidbcloud.cli.testing.TestCli;
 import io.tidbcloud.cli.testing.Tokens;
+import io.tidbcloud.contract.login.IdentityProvider;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,15 +42,7 @@ class LoginCommandTest {
     }
 
     @Test
-    void theProvidersOfIdpAreTheRealmsAndTheDefaultScopesEveryApiScope() {
-        // picocli lists and parses --idp from the CLI's enum; its names must be the realm's aliases.
-        assertEquals(
-                java.util.Arrays.stream(io.tidbcloud.contract.login.IdentityProvider.values())
-                        .map(io.tidbcloud.contract.login.IdentityProvider::alias)
-                        .toList(),
-                java.util.Arrays.stream(LoginCommand.IdentityProvider.values())
-                        .map(Enum::name)
-                        .toList());
+    void theDefaultScopesAreOpenidEveryApiScopeAndOfflineAccess() {
         assertEquals(
                 List.of("openid", "project:read", "project:write", "cluster:read", "cluster:write", "offline_access"),
                 LoginCommand.DEFAULT_SCOPES);
@@ -165,8 +158,7 @@ class LoginCommandTest {
         scriptDeviceAuthorization();
         stub.on("POST", TOKEN_PATH, Tokens.tokenResponse("at-1", "rt-1", "bob@contoso.example"));
 
-        TestCli.Result result =
-                login(new LoginCommand.Options(true, DEFAULT_REQUESTED, LoginCommand.IdentityProvider.microsoft));
+        TestCli.Result result = login(new LoginCommand.Options(true, DEFAULT_REQUESTED, IdentityProvider.MICROSOFT));
 
         assertEquals(0, result.exitCode());
         assertTrue(

@@ -6,12 +6,14 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.jwt.Claims;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
 /** The cache's own rules, with a settable clock: what it keeps, for how long, and what it drops. */
@@ -57,8 +59,7 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache cache = new VerifiedTokenCache(10, now::get);
         // As in a code flow: the principal is the ID token, the credentials also hold an access token.
         SecurityIdentity idTokenPrincipal = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new Jwt(new HashMap<>(
-                        Map.of("sub", "u", "exp", now.get() + 60, "iat", now.get(), "raw_token", "id-token"))))
+                .setPrincipal(new DefaultJWTCallerPrincipal(claims("id-token", "u", now.get() + 60)))
                 .addCredential(new AccessTokenCredential("access-token"))
                 .build();
         cache.remember(idTokenPrincipal);
@@ -147,10 +148,10 @@ class VerifiedTokenCacheTest {
 
     /** An identity as quarkus-oidc builds it for a verified access token. */
     private static SecurityIdentity verified(String token, long exp, String scope) {
-        Map<String, Object> claims = new HashMap<>(
-                Map.of("sub", "sub-" + token, "exp", exp, "iat", exp - 300, "scope", scope, "raw_token", token));
+        JwtClaims claims = claims(token, "sub-" + token, exp);
+        claims.setClaim("scope", scope);
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new Jwt(claims))
+                .setPrincipal(new DefaultJWTCallerPrincipal(claims))
                 .addCredential(new AccessTokenCredential(token))
                 .addAttribute(RoutingContext.class.getName(), new Object())
                 .addAttribute(VerifiedTokenCache.TENANT_ID, TENANT)
@@ -158,26 +159,13 @@ class VerifiedTokenCacheTest {
                 .build();
     }
 
-    private record Jwt(Map<String, Object> claims) implements JsonWebToken {
-        @Override
-        public String getName() {
-            return (String) claims.get("sub");
-        }
-
-        @Override
-        public Set<String> getClaimNames() {
-            return claims.keySet();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T getClaim(String name) {
-            return (T) claims.get(name);
-        }
-
-        @Override
-        public long getExpirationTime() {
-            return ((Number) claims.get("exp")).longValue();
-        }
+    /** The claims of a verified token as quarkus-oidc hands them on, with the token itself as raw_token. */
+    private static JwtClaims claims(String token, String subject, long exp) {
+        JwtClaims claims = new JwtClaims();
+        claims.setClaim(Claims.raw_token.name(), token);
+        claims.setSubject(subject);
+        claims.setExpirationTime(NumericDate.fromSeconds(exp));
+        claims.setIssuedAt(NumericDate.fromSeconds(exp - 300));
+        return claims;
     }
 }

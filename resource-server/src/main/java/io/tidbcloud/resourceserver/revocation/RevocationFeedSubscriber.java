@@ -1,47 +1,56 @@
 package io.tidbcloud.resourceserver.revocation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.OidcClientConfigBuilder;
+import io.quarkus.oidc.client.OidcClients;
+import io.quarkus.oidc.client.Tokens;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.tidbcloud.contract.revocation.RevocationEndpoints;
 import io.tidbcloud.contract.revocation.RevocationEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.HttpHeaders;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import jakarta.ws.rs.WebApplicationException;
+import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 /**
- * Keeps this instance subscribed to auth-service's revocation feed: authenticates with the
- * client-credentials grant, reads the server-sent events into the {@link DenySet}, resumes after
- * the last event id it saw, and records when the feed last confirmed that nothing is missing (the
- * {@code caught-up} marker, each later event and each heartbeat). {@link #isFresh()} is what the
- * request path and readiness ask.
+ * Keeps this instance subscribed to auth-service's revocation feed: a client-credentials token from
+ * quarkus-oidc-client, the server-sent events through the REST client into the {@link DenySet},
+ * resumed after the last event id seen, and the time the feed last confirmed that nothing is missing
+ * (the {@code caught-up} marker, each later event and each heartbeat). {@link #isFresh()} is what
+ * the request path and readiness ask.
+ *
+ * <p>A subscription ends when auth-service closes it, when it fails, or when it has been silent
+ * longer than the staleness bound (a lost network path closes nothing); the next one starts after a
+ * pause that doubles from {@code reconnect-delay} up to a second.
  */
 @ApplicationScoped
 public class RevocationFeedSubscriber {
 
     private static final Logger LOG = Logger.getLogger(RevocationFeedSubscriber.class);
+    private static final String OIDC_CLIENT_ID = "tidbcloud-revocation-feed";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** A token is reused while it has more than this, or half its lifetime, left (whichever is less). */
+    private static final long TOKEN_MARGIN_SECONDS = 30;
 
     private final RevocationConfig config;
     private final DenySet denySet;
     private final ObjectMapper json;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final OidcClients oidcClients;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "revocation-feed-timer");
         thread.setDaemon(true);
@@ -49,24 +58,24 @@ public class RevocationFeedSubscriber {
     });
 
     private volatile boolean running;
-    private volatile Thread reader;
-    private volatile InputStream body;
+    private OidcClient oidcClient;
+    private RevocationFeedClient feed;
+    private volatile Subscription current;
+    private volatile long reconnectDelayMillis;
     /** System.nanoTime() of the feed's last word that nothing is missing; 0 before the first catch-up. */
     private volatile long confirmedAt;
 
-    private volatile long lastLineAt;
     private volatile long lastSeq;
     private volatile String problem = "not yet connected";
-    /** Whether the current attempt got the feed open (the backoff starts over after it). */
-    private volatile boolean connected;
 
-    private String accessToken;
-    private long accessTokenExpiresAt;
+    private volatile Tokens tokens;
+    private volatile long tokenReusableUntil;
 
-    RevocationFeedSubscriber(RevocationConfig config, DenySet denySet, ObjectMapper json) {
+    RevocationFeedSubscriber(RevocationConfig config, DenySet denySet, ObjectMapper json, OidcClients oidcClients) {
         this.config = config;
         this.denySet = denySet;
         this.json = json;
+        this.oidcClients = oidcClients;
     }
 
     public boolean enabled() {
@@ -100,18 +109,31 @@ public class RevocationFeedSubscriber {
                     + "revoked tokens are accepted until they expire");
             return;
         }
-        if (config.clientSecret().filter(s -> !s.isBlank()).isEmpty()) {
+        String secret = config.clientSecret().filter(s -> !s.isBlank()).orElse(null);
+        if (secret == null) {
             LOG.error(
                     "no client secret for the revocation feed (TIDBCLOUD_CLOUD_API_SECRET): authenticated requests get 503");
         }
+        OidcClientConfigBuilder oidc = new OidcClientConfigBuilder()
+                .id(OIDC_CLIENT_ID)
+                .discoveryEnabled(false)
+                .tokenPath(config.tokenUrl())
+                .clientId(config.clientId())
+                .connectionTimeout(CONNECT_TIMEOUT);
+        if (secret != null) {
+            oidc.credentials(secret);
+        }
+        oidcClient = oidcClients.newClient(oidc.build()).await().atMost(Duration.ofSeconds(10));
+        feed = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.authServiceUrl().orElseThrow()))
+                .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .build(RevocationFeedClient.class);
         running = true;
-        reader = new Thread(this::subscribeForever, "revocation-feed");
-        reader.setDaemon(true);
-        reader.start();
+        reconnectDelayMillis = config.reconnectDelay().toMillis();
+        subscribe();
         long sweepMillis = config.sweepInterval().toMillis();
         timers.scheduleWithFixedDelay(
                 () -> denySet.sweep(System.currentTimeMillis()), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        // A feed that goes silent without closing (a lost network path) is cut, so that we reconnect.
         long watchMillis = Math.max(200, config.stalenessBound().toMillis() / 2);
         timers.scheduleWithFixedDelay(this::cutSilentFeed, watchMillis, watchMillis, TimeUnit.MILLISECONDS);
     }
@@ -119,186 +141,168 @@ public class RevocationFeedSubscriber {
     void stop(@Observes ShutdownEvent stopping) {
         running = false;
         timers.shutdownNow();
-        closeBody();
-        if (reader != null) {
-            reader.interrupt();
+        Subscription subscription = current;
+        if (subscription != null) {
+            subscription.cancel();
         }
-    }
-
-    private void subscribeForever() {
-        long delay = config.reconnectDelay().toMillis();
-        while (running) {
-            connected = false;
+        if (oidcClient != null) {
             try {
-                readFeed();
-            } catch (IOException | RuntimeException e) {
-                problem = "feed lost: " + describe(e);
-                LOG.debugf("revocation feed: %s", e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (connected) {
-                // The feed was up, so this loss is new: retry soon, not after the backoff of an earlier outage.
-                delay = config.reconnectDelay().toMillis();
-            }
-            if (running) {
-                LOG.infof("revocation feed: reconnecting in %d ms (%s)", delay, problem);
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                delay = Math.min(delay * 2, 1000);
+                oidcClient.close();
+            } catch (java.io.IOException ignored) {
+                // closing on the way out
             }
         }
     }
 
-    private void readFeed() throws IOException, InterruptedException {
-        String feedUrl = stripTrailingSlash(config.authServiceUrl().orElseThrow()) + RevocationEndpoints.FEED_PATH;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(feedUrl))
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + accessToken())
-                .header(HttpHeaders.LAST_EVENT_ID_HEADER, Long.toString(lastSeq))
-                .timeout(Duration.ofSeconds(5))
-                .GET()
-                .build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            response.body().close();
-            if (response.statusCode() == 401) {
-                accessToken = null;
-            }
-            throw new IOException("auth-service answered " + response.statusCode());
+    private void subscribe() {
+        if (!running) {
+            return;
         }
-        body = response.body();
-        connected = true;
-        lastLineAt = System.nanoTime();
-        problem = "catching up";
-        LOG.infof("revocation feed: connected to %s after %d", feedUrl, lastSeq);
-        boolean caughtUp = false;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String name = "message";
-            String id = null;
-            StringBuilder data = new StringBuilder();
-            String line;
-            while ((line = lines.readLine()) != null) {
-                lastLineAt = System.nanoTime();
-                if (!line.isEmpty()) {
-                    if (line.startsWith("event:")) {
-                        name = line.substring(6).trim();
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).trim();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).trim());
-                    }
-                    continue;
-                }
-                switch (name) {
-                    case RevocationEndpoints.REVOCATION_EVENT -> {
-                        denySet.add(json.readValue(data.toString(), RevocationEvent.class));
-                        if (id != null) {
-                            lastSeq = Long.parseLong(id);
-                        }
-                        if (caughtUp) {
-                            confirmedAt = System.nanoTime();
-                        }
-                    }
-                    case RevocationEndpoints.CAUGHT_UP_EVENT -> {
-                        caughtUp = true;
-                        confirmedAt = System.nanoTime();
-                        problem = null;
-                        LOG.infof(
-                                "revocation feed: caught up at %d (%d revocations in force)", lastSeq, denySet.size());
-                    }
-                    case RevocationEndpoints.HEARTBEAT_EVENT -> {
-                        if (caughtUp) {
-                            confirmedAt = System.nanoTime();
-                        }
-                    }
-                    default -> {
-                        // comments and unknown events only keep the line alive
-                    }
-                }
-                name = "message";
-                id = null;
-                data.setLength(0);
-            }
-        } finally {
-            body = null;
-        }
-        throw new IOException("auth-service closed the feed");
-    }
-
-    /** What went wrong, for readiness and the log; by exception type, as some carry no message. */
-    private String describe(Exception e) {
-        if (e instanceof java.net.ConnectException) {
-            return "cannot connect to " + config.authServiceUrl().orElse("auth-service");
-        }
-        if (e instanceof java.net.http.HttpTimeoutException) {
-            return "auth-service did not answer in time";
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    private void cutSilentFeed() {
-        if (body != null
-                && System.nanoTime() - lastLineAt > config.stalenessBound().toNanos()) {
-            LOG.warn("revocation feed silent longer than the staleness bound: reconnecting");
-            closeBody();
-        }
-    }
-
-    private void closeBody() {
-        InputStream current = body;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (IOException ignored) {
-                // closing to unblock the reader
-            }
-        }
+        Subscription subscription = new Subscription();
+        current = subscription;
+        subscription.cancellable = accessToken()
+                .onItem()
+                .transformToMulti(token -> feed.subscribe("Bearer " + token, lastSeq))
+                .subscribe()
+                .with(subscription::onEvent, subscription::failed, subscription::closed);
     }
 
     /**
-     * A client-credentials access token of client cloud-api, reused while it has more than half its
-     * lifetime or 30 s left, whichever is less. Only a new subscription presents it (an open feed
-     * outlives it), so it must still be valid when auth-service checks it, after a reconnect that may
-     * come at any moment; Keycloak also rounds a token's expiry down to the second.
+     * A client-credentials access token: the last one while it has more than half its lifetime or 30 s
+     * left, whichever is less. Only a new subscription presents it (an open feed outlives it), so it
+     * must still be valid when auth-service checks it, after a reconnect that may come at any moment.
      */
-    private String accessToken() throws IOException, InterruptedException {
-        if (accessToken != null && System.currentTimeMillis() < accessTokenExpiresAt) {
-            return accessToken;
+    private Uni<String> accessToken() {
+        Tokens reusable = tokens;
+        if (reusable != null && System.currentTimeMillis() / 1000 < tokenReusableUntil) {
+            return Uni.createFrom().item(reusable.getAccessToken());
         }
-        long requestedAt = System.currentTimeMillis();
-        String form = "grant_type=client_credentials&client_id=" + encode(config.clientId()) + "&client_secret="
-                + encode(config.clientSecret().orElse(""));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(config.tokenUrl()))
-                        .timeout(Duration.ofSeconds(5))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("Keycloak refused the client-credentials grant for " + config.clientId() + ": HTTP "
-                    + response.statusCode());
-        }
-        JsonNode token = json.readTree(response.body());
-        accessToken = token.path("access_token").asText();
-        long lifetimeMillis = TimeUnit.SECONDS.toMillis(token.path("expires_in").asLong(60));
-        accessTokenExpiresAt =
-                requestedAt + lifetimeMillis - Math.min(TimeUnit.SECONDS.toMillis(30), lifetimeMillis / 2);
-        return accessToken;
+        long requestedAt = System.currentTimeMillis() / 1000;
+        return oidcClient.getTokens().map(fresh -> {
+            Long expiresAt = fresh.getAccessTokenExpiresAt();
+            long lifetime = expiresAt == null ? 0 : expiresAt - requestedAt;
+            tokenReusableUntil = requestedAt + lifetime - Math.min(TOKEN_MARGIN_SECONDS, lifetime / 2);
+            tokens = fresh;
+            return fresh.getAccessToken();
+        });
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private void cutSilentFeed() {
+        Subscription subscription = current;
+        if (subscription != null
+                && System.nanoTime() - subscription.lastHeardAt
+                        > config.stalenessBound().toNanos()) {
+            LOG.warn("revocation feed silent longer than the staleness bound: reconnecting");
+            subscription.cancel();
+            subscription.ended("feed silent longer than the staleness bound");
+        }
     }
 
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    /** What went wrong, for readiness and the log; by exception type, as some carry no message. */
+    private String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "cannot connect to " + config.authServiceUrl().orElse("auth-service");
+            }
+            if (cause instanceof TimeoutException) {
+                return "auth-service did not answer in time";
+            }
+            if (cause instanceof WebApplicationException refused) {
+                return "auth-service answered " + refused.getResponse().getStatus();
+            }
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    /** One subscription, from the token request to its end; the next one is a new object. */
+    private final class Subscription {
+
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile Cancellable cancellable;
+        private volatile long lastHeardAt = System.nanoTime();
+        private volatile boolean opened;
+        private volatile boolean caughtUp;
+
+        void onEvent(SseEvent<String> event) {
+            lastHeardAt = System.nanoTime();
+            if (!opened) {
+                opened = true;
+                problem = "catching up";
+                LOG.infof("revocation feed: subscribed after %d", lastSeq);
+            }
+            String name = event.name() == null ? "message" : event.name();
+            switch (name) {
+                case RevocationEndpoints.REVOCATION_EVENT -> {
+                    try {
+                        denySet.add(json.readValue(event.data(), RevocationEvent.class));
+                    } catch (JsonProcessingException e) {
+                        cancel();
+                        failed(e);
+                        return;
+                    }
+                    if (event.id() != null) {
+                        lastSeq = Long.parseLong(event.id());
+                    }
+                    confirmIfCaughtUp();
+                }
+                case RevocationEndpoints.CAUGHT_UP_EVENT -> {
+                    caughtUp = true;
+                    confirmedAt = System.nanoTime();
+                    problem = null;
+                    LOG.infof("revocation feed: caught up at %d (%d revocations in force)", lastSeq, denySet.size());
+                }
+                case RevocationEndpoints.HEARTBEAT_EVENT -> confirmIfCaughtUp();
+                default -> {
+                    // unknown events only show that the feed is alive
+                }
+            }
+        }
+
+        private void confirmIfCaughtUp() {
+            if (caughtUp) {
+                confirmedAt = System.nanoTime();
+            }
+        }
+
+        void failed(Throwable failure) {
+            if (failure instanceof WebApplicationException refused
+                    && refused.getResponse().getStatus() == 401) {
+                tokens = null;
+            }
+            LOG.debugf("revocation feed: %s", failure.toString());
+            ended("feed lost: " + describe(failure));
+        }
+
+        void closed() {
+            ended("feed lost: auth-service closed the feed");
+        }
+
+        void cancel() {
+            Cancellable subscription = cancellable;
+            if (subscription != null) {
+                subscription.cancel();
+            }
+        }
+
+        /** Records why, and starts the next subscription after the pause. */
+        void ended(String why) {
+            if (!ended.compareAndSet(false, true) || !running) {
+                return;
+            }
+            problem = why;
+            if (opened) {
+                // The feed was up, so this loss is new: retry soon, not after the backoff of an earlier outage.
+                reconnectDelayMillis = config.reconnectDelay().toMillis();
+            }
+            long delay = reconnectDelayMillis;
+            reconnectDelayMillis = Math.min(delay * 2, 1000);
+            LOG.infof("revocation feed: reconnecting in %d ms (%s)", delay, why);
+            try {
+                timers.schedule(RevocationFeedSubscriber.this::subscribe, delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // shutting down
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tidbcloud.portal.Browser;
+import io.tidbcloud.testsupport.Browser;
 import io.tidbcloud.testsupport.KeycloakAdmin;
 import java.net.MalformedURLException;
 import java.net.URI;

@@ -3,16 +3,17 @@ package io.tidbcloud.bench.authoff;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.tidbcloud.contract.scope.ApiScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.jose4j.jwt.JwtClaims;
 
 /**
  * Authorization switched off, for the api-auth-overhead benchmark only: every request acts as one
@@ -30,9 +31,11 @@ public class BenchModeCaller {
 
     BenchModeCaller(@ConfigProperty(name = "bench.auth-off.subject", defaultValue = "bench-user") String subject) {
         // The service reads its caller from a JsonWebToken principal: give it one with the claims it reads.
-        long now = System.currentTimeMillis() / 1000;
-        JsonWebToken principal =
-                new FixedClaims(Map.of("sub", subject, "scope", String.join(" ", ALL_SCOPES), "iat", now));
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject(subject);
+        claims.setClaim("scope", String.join(" ", ALL_SCOPES));
+        claims.setIssuedAtToNow();
+        JsonWebToken principal = new DefaultJWTCallerPrincipal(claims);
         this.identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(principal)
                 .addPermissionsAsString(ALL_SCOPES)
@@ -47,24 +50,5 @@ public class BenchModeCaller {
 
     SecurityIdentity identity() {
         return identity;
-    }
-
-    private record FixedClaims(Map<String, Object> claims) implements JsonWebToken {
-
-        @Override
-        public String getName() {
-            return (String) claims.get("sub");
-        }
-
-        @Override
-        public Set<String> getClaimNames() {
-            return claims.keySet();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T getClaim(String name) {
-            return (T) claims.get(name);
-        }
     }
 }
