@@ -44,6 +44,18 @@ final class CodeFlowTestClient implements AutoCloseable {
     private String state;
 
     CodeFlowTestClient(RealmAdmin admin) throws IOException {
+        this(admin, false);
+    }
+
+    /**
+     * A third-party application as a developer registers one: consent required, the API scopes
+     * optional, so that the person chooses them (scope selection, then Keycloak's confirmation).
+     */
+    static CodeFlowTestClient thirdParty(RealmAdmin admin) throws IOException {
+        return new CodeFlowTestClient(admin, true);
+    }
+
+    private CodeFlowTestClient(RealmAdmin admin, boolean thirdParty) throws IOException {
         this.admin = admin;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/callback", exchange -> {
@@ -57,7 +69,9 @@ final class CodeFlowTestClient implements AutoCloseable {
             }
         });
         server.start();
-        this.internalId = admin.createCodeFlowClient(clientId, secret, redirectUri());
+        this.internalId = thirdParty
+                ? admin.createConsentCodeFlowClient(clientId, secret, redirectUri())
+                : admin.createCodeFlowClient(clientId, secret, redirectUri());
     }
 
     String redirectUri() {
@@ -66,22 +80,32 @@ final class CodeFlowTestClient implements AutoCloseable {
 
     /** A fresh authorization request; {@code idpHint} null shows Keycloak's provider choice. */
     String authorizationUrl(String idpHint) {
+        return authorizationUrl(idpHint, "openid email profile");
+    }
+
+    /** As {@link #authorizationUrl(String)}, asking for {@code scope}. */
+    String authorizationUrl(String idpHint, String scope) {
         verifier = hex(32);
         state = hex(8);
         callback = new CompletableFuture<>();
         String url = TestStack.oidcUrl() + "/protocol/openid-connect/auth?response_type=code"
                 + "&client_id=" + encode(clientId)
                 + "&redirect_uri=" + encode(redirectUri())
-                + "&scope=" + encode("openid email profile")
+                + "&scope=" + encode(scope)
                 + "&state=" + state
                 + "&code_challenge=" + challenge(verifier)
                 + "&code_challenge_method=S256";
         return idpHint == null ? url : url + "&kc_idp_hint=" + encode(idpHint);
     }
 
+    /** The parameters of the redirect back to the application, once it came. */
+    Map<String, String> awaitRedirect() throws Exception {
+        return callback.get(60, TimeUnit.SECONDS);
+    }
+
     /** Waits for the redirect back, exchanges the code, and returns the token response. */
     JsonNode awaitTokens() throws Exception {
-        Map<String, String> params = callback.get(60, TimeUnit.SECONDS);
+        Map<String, String> params = awaitRedirect();
         if (!state.equals(params.get("state")) || !params.containsKey("code")) {
             throw new AssertionError("unexpected callback: " + params);
         }

@@ -86,6 +86,7 @@ class FederatedSignInTest {
                 assertThat(browser.isPresent(By.cssSelector("input[type=password]")))
                         .isFalse();
                 pages.signInWith("google", "alice", "alice-pass");
+                pages.confirmDevice();
                 pages.acceptConsent();
                 browser.awaitText("Device Login Successful");
                 assertThat(browser.pageText())
@@ -120,6 +121,7 @@ class FederatedSignInTest {
                         .as("--idp skips the provider page")
                         .isEqualTo("microsoft-dev");
                 pages.signInUpstream("bob", "bob-pass");
+                pages.confirmDevice();
                 pages.acceptConsent();
                 browser.awaitText("Device Login Successful");
             } finally {

@@ -3,6 +3,7 @@ package io.tidbcloud.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidbcloud.contract.scope.ApiScope;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,10 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The admin-API calls the federation tests need on realm {@code tidbcloud} of the test Keycloak:
@@ -71,6 +74,42 @@ final class RealmAdmin {
                 List.of(redirectUri),
                 "attributes",
                 Map.of("pkce.code.challenge.method", "S256"));
+        HttpResponse<String> created = send("POST", "/clients", client, 201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * A third-party web application as a developer registers one: confidential, code flow with PKCE
+     * S256, consent required, the API scopes optional (asked for in the authorization request).
+     */
+    String createConsentCodeFlowClient(String clientId, String secret, String redirectUri) {
+        Map<String, Object> client = new HashMap<>(Map.of(
+                "clientId",
+                clientId,
+                "name",
+                "Test application " + clientId,
+                "protocol",
+                "openid-connect",
+                "publicClient",
+                false,
+                "secret",
+                secret,
+                "standardFlowEnabled",
+                true,
+                "directAccessGrantsEnabled",
+                false,
+                "consentRequired",
+                true,
+                "fullScopeAllowed",
+                false,
+                "redirectUris",
+                List.of(redirectUri)));
+        client.put("attributes", Map.of("pkce.code.challenge.method", "S256"));
+        client.put("defaultClientScopes", List.of("basic", "profile", "email"));
+        client.put(
+                "optionalClientScopes",
+                Stream.of(ApiScope.values()).map(ApiScope::value).toList());
         HttpResponse<String> created = send("POST", "/clients", client, 201);
         String location = created.headers().firstValue("Location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);

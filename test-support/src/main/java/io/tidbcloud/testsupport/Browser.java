@@ -107,6 +107,13 @@ public final class Browser implements AutoCloseable {
         await(locator).click();
     }
 
+    /** Clicks a button that submits its form, and waits until the browser has left that page. */
+    public void submit(By locator) {
+        WebElement button = await(locator);
+        button.click();
+        new WebDriverWait(driver, SHOWN).until(ExpectedConditions.stalenessOf(button));
+    }
+
     /** Replaces the field's text. */
     public void type(By locator, String text) {
         WebElement field = await(locator);
