@@ -69,9 +69,7 @@ final class CodeFlowTestClient implements AutoCloseable {
             }
         });
         server.start();
-        this.internalId = thirdParty
-                ? admin.createConsentCodeFlowClient(clientId, secret, redirectUri())
-                : admin.createCodeFlowClient(clientId, secret, redirectUri());
+        this.internalId = admin.createCodeFlowClient(clientId, secret, redirectUri(), thirdParty);
     }
 
     String redirectUri() {

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,19 +50,14 @@ class ConsentEndToEndTest {
     @RegisterExtension
     static final CloudApiProcess cloudApi = new CloudApiProcess();
 
+    @RegisterExtension
+    final CliClientCopies cliClients = new CliClientCopies();
+
     private final RealmAdmin admin = new RealmAdmin();
     private String cliClientId;
-    private String copiedClient;
 
     @TempDir
     Path tempDir;
-
-    @AfterEach
-    void deleteTheCopiedClient() {
-        if (copiedClient != null) {
-            admin.deleteClient(copiedClient);
-        }
-    }
 
     @Test
     void theCompleteLinkShowsTheCodeTheCliPrintedAndCancelThereDeniesTheLogin() throws Exception {
@@ -275,10 +269,9 @@ class ConsentEndToEndTest {
         }
     }
 
-    /** A copy of ticloud-cli polled every second, and a CLI that signs in to it. */
+    /** A CLI that signs in to a copy of ticloud-cli of this test's own. */
     private TicloudCli cliWithOwnClient() {
-        cliClientId = "ticloud-cli-consent-" + System.nanoTime();
-        copiedClient = admin.copyClient("ticloud-cli", cliClientId, Map.of("oauth2.device.polling.interval", "1"));
+        cliClientId = cliClients.create("ticloud-cli-consent", Map.of());
         return new TicloudCli(tempDir.resolve("ticloud"), cloudApi.baseUrl())
                 .withEnvironment("TICLOUD_OAUTH_CLIENT_ID", cliClientId);
     }

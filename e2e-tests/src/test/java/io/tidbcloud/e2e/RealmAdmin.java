@@ -54,62 +54,29 @@ final class RealmAdmin {
 
     /**
      * A confidential client for the authorization code flow with PKCE and one exact redirect URI;
-     * returns its internal id (for {@link #deleteClient}).
+     * returns its internal id (for {@link #deleteClient}). A {@code thirdParty} one is registered as a
+     * developer's application is: consent required, the API scopes optional (asked for in the
+     * authorization request), no full scope.
      */
-    String createCodeFlowClient(String clientId, String secret, String redirectUri) {
-        Map<String, Object> client = Map.of(
-                "clientId",
-                clientId,
-                "protocol",
-                "openid-connect",
-                "publicClient",
-                false,
-                "secret",
-                secret,
-                "standardFlowEnabled",
-                true,
-                "directAccessGrantsEnabled",
-                false,
-                "redirectUris",
-                List.of(redirectUri),
-                "attributes",
-                Map.of("pkce.code.challenge.method", "S256"));
-        HttpResponse<String> created = send("POST", "/clients", client, 201);
-        String location = created.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
-    }
-
-    /**
-     * A third-party web application as a developer registers one: confidential, code flow with PKCE
-     * S256, consent required, the API scopes optional (asked for in the authorization request).
-     */
-    String createConsentCodeFlowClient(String clientId, String secret, String redirectUri) {
-        Map<String, Object> client = new HashMap<>(Map.of(
-                "clientId",
-                clientId,
-                "name",
-                "Test application " + clientId,
-                "protocol",
-                "openid-connect",
-                "publicClient",
-                false,
-                "secret",
-                secret,
-                "standardFlowEnabled",
-                true,
-                "directAccessGrantsEnabled",
-                false,
-                "consentRequired",
-                true,
-                "fullScopeAllowed",
-                false,
-                "redirectUris",
-                List.of(redirectUri)));
+    String createCodeFlowClient(String clientId, String secret, String redirectUri, boolean thirdParty) {
+        Map<String, Object> client = new HashMap<>();
+        client.put("clientId", clientId);
+        client.put("protocol", "openid-connect");
+        client.put("publicClient", false);
+        client.put("secret", secret);
+        client.put("standardFlowEnabled", true);
+        client.put("directAccessGrantsEnabled", false);
+        client.put("redirectUris", List.of(redirectUri));
         client.put("attributes", Map.of("pkce.code.challenge.method", "S256"));
-        client.put("defaultClientScopes", List.of("basic", "profile", "email"));
-        client.put(
-                "optionalClientScopes",
-                Stream.of(ApiScope.values()).map(ApiScope::value).toList());
+        if (thirdParty) {
+            client.put("name", "Test application " + clientId);
+            client.put("consentRequired", true);
+            client.put("fullScopeAllowed", false);
+            client.put("defaultClientScopes", List.of("basic", "profile", "email"));
+            client.put(
+                    "optionalClientScopes",
+                    Stream.of(ApiScope.values()).map(ApiScope::value).toList());
+        }
         HttpResponse<String> created = send("POST", "/clients", client, 201);
         String location = created.headers().firstValue("Location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,18 +43,11 @@ class TokenLifetimeEndToEndTest {
             "TIDBCLOUD_API_PROVISIONING_POLL_INTERVAL",
             "200ms"));
 
-    private final RealmAdmin admin = new RealmAdmin();
-    private String copiedClient;
+    @RegisterExtension
+    final CliClientCopies cliClients = new CliClientCopies();
 
     @TempDir
     Path tempDir;
-
-    @AfterEach
-    void deleteTheCopiedClient() {
-        if (copiedClient != null) {
-            admin.deleteClient(copiedClient);
-        }
-    }
 
     @Test
     void accessTokenExpiringWhileCreateWaitsIsRefreshedOnceAndTheCreateSucceeds() throws Exception {
@@ -174,10 +165,7 @@ class TokenLifetimeEndToEndTest {
      */
     private TicloudCli signedInWithCopyOfCliClient(
             String prefix, Map<String, String> attributes, String... loginOptions) throws Exception {
-        String clientId = prefix + "-" + System.nanoTime();
-        Map<String, String> all = new HashMap<>(attributes);
-        all.put("oauth2.device.polling.interval", "1");
-        copiedClient = admin.copyClient("ticloud-cli", clientId, all);
+        String clientId = cliClients.create(prefix, attributes);
         TicloudCli ticloud = new TicloudCli(tempDir.resolve("ticloud"), cloudApi.baseUrl())
                 .withEnvironment("TICLOUD_OAUTH_CLIENT_ID", clientId);
         DeviceLogin.Outcome login = DeviceLogin.signIn(ticloud, "google", "alice", "alice-pass", loginOptions);

@@ -1,6 +1,8 @@
 package io.tidbcloud.keycloak.consent;
 
 import io.tidbcloud.keycloak.device.StoredDeviceCodeScope;
+import io.tidbcloud.keycloak.login.ApplicationName;
+import io.tidbcloud.keycloak.login.StatelessRequiredAction;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
@@ -12,7 +14,6 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -35,7 +36,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * device flow, the scope stored with the device code, which the device grant issues. {@code cancel}
  * denies: Keycloak answers a failed required action with the protocol's {@code access_denied}.
  */
-public final class ScopeSelectionRequiredAction implements RequiredActionProvider {
+public final class ScopeSelectionRequiredAction extends StatelessRequiredAction {
+
+    /** The required action's alias; the realm enables it ({@code requiredActions} of {@code infra/keycloak/tidbcloud-realm.json}). */
+    public static final String PROVIDER_ID = "tidbcloud-scope-selection";
 
     private static final Logger LOG = Logger.getLogger(ScopeSelectionRequiredAction.class);
 
@@ -58,7 +62,7 @@ public final class ScopeSelectionRequiredAction implements RequiredActionProvide
         if (authSession.getClient().isConsentRequired()
                 && authSession.getAuthNote(ANSWERED_NOTE) == null
                 && offer(context).needsChoice()) {
-            authSession.addRequiredAction(ScopeSelectionRequiredActionFactory.PROVIDER_ID);
+            authSession.addRequiredAction(PROVIDER_ID);
         }
     }
 
@@ -127,7 +131,7 @@ public final class ScopeSelectionRequiredAction implements RequiredActionProvide
                         requestedClientScopes(context).anyMatch(s -> IDENTITY_SCOPES.contains(s.getName())))
                 .setAttribute(
                         "applicationName",
-                        applicationName(context.getAuthenticationSession().getClient()));
+                        ApplicationName.of(context.getAuthenticationSession().getClient()));
         if (error != null) {
             form.setError(error);
         }
@@ -216,11 +220,13 @@ public final class ScopeSelectionRequiredAction implements RequiredActionProvide
                 .filter(scope -> !(scope instanceof ClientModel));
     }
 
-    static String applicationName(ClientModel client) {
-        String name = client.getName();
-        return name == null || name.isBlank() ? client.getClientId() : name;
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
     }
 
     @Override
-    public void close() {}
+    public String getDisplayText() {
+        return "Choose the API scopes an application gets";
+    }
 }

@@ -1,9 +1,9 @@
 package io.tidbcloud.keycloak.device;
 
+import io.tidbcloud.keycloak.login.ApplicationName;
+import io.tidbcloud.keycloak.login.StatelessRequiredAction;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.OAuth2DeviceUserCodeProvider;
 import org.keycloak.protocol.oidc.grants.device.DeviceGrantType;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -19,7 +19,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * the code came in the link; a code typed at the bare {@code verification_uri} is not marked, the
  * person has seen it.
  */
-public final class DeviceConfirmationRequiredAction implements RequiredActionProvider {
+public final class DeviceConfirmationRequiredAction extends StatelessRequiredAction {
+
+    /** The required action's alias; the realm enables it ({@code requiredActions} of {@code infra/keycloak/tidbcloud-realm.json}). */
+    public static final String PROVIDER_ID = "tidbcloud-device-confirmation";
 
     /**
      * Client note of the authentication session: the code came from the complete verification
@@ -37,7 +40,7 @@ public final class DeviceConfirmationRequiredAction implements RequiredActionPro
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (authSession.getClientNote(PENDING_NOTE) != null
                 && DeviceGrantType.isOAuth2DeviceVerificationFlow(authSession)) {
-            authSession.addRequiredAction(DeviceConfirmationRequiredActionFactory.PROVIDER_ID);
+            authSession.addRequiredAction(PROVIDER_ID);
         }
     }
 
@@ -47,7 +50,7 @@ public final class DeviceConfirmationRequiredAction implements RequiredActionPro
                 .setAttribute("deviceUserCode", displayedUserCode(context))
                 .setAttribute(
                         "applicationName",
-                        applicationName(context.getAuthenticationSession().getClient()))
+                        ApplicationName.of(context.getAuthenticationSession().getClient()))
                 .createForm(TEMPLATE));
     }
 
@@ -74,11 +77,13 @@ public final class DeviceConfirmationRequiredAction implements RequiredActionPro
                 .display(userCode);
     }
 
-    static String applicationName(ClientModel client) {
-        String name = client.getName();
-        return name == null || name.isBlank() ? client.getClientId() : name;
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
     }
 
     @Override
-    public void close() {}
+    public String getDisplayText() {
+        return "Device confirmation (RFC 8628 section 5.4)";
+    }
 }
