@@ -97,6 +97,13 @@ class FederatedSignInTest {
         }
         JsonNode tokens =
                 pollDeviceToken("ticloud-cli", device.path("device_code").asText());
+        // a device code works once (RFC 8628 section 5.2): the next poll with it is refused
+        JsonNode again = postForm(
+                "/protocol/openid-connect/token",
+                "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&client_id=ticloud-cli&device_code="
+                        + device.path("device_code").asText(),
+                400);
+        assertThat(again.path("error").asText()).isEqualTo("invalid_grant");
         JsonNode access = CodeFlowTestClient.claims(tokens.path("access_token").asText());
         assertThat(access.path("email").asText()).isEqualTo("alice@example.com");
         assertThat(access.path("scope").asText()).contains("project:read");
