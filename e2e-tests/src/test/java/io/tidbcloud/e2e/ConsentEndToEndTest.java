@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidbcloud.testsupport.Browser;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -131,7 +128,7 @@ class ConsentEndToEndTest {
         TicloudCli.Result result = login.await(Duration.ofSeconds(60));
         assertThat(result.exitCode()).as(result.stderr()).isZero();
 
-        JsonNode stored = stored(ticloud);
+        JsonNode stored = RevocationStack.storedCredentials(ticloud);
         assertThat(apiScopes(
                         CodeFlowTestClient.claims(stored.get("access_token").asText())))
                 .containsExactlyInAnyOrder("project:read", "cluster:read");
@@ -145,7 +142,10 @@ class ConsentEndToEndTest {
                         + "run `ticloud auth login` and allow it.");
 
         // a refresh keeps exactly the chosen scopes
-        JsonNode refreshed = refresh(cliClientId, stored.get("refresh_token").asText());
+        HttpResponse<String> refresh = RevocationStack.refreshAtKeycloak(
+                cliClientId, stored.get("refresh_token").asText());
+        assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(200);
+        JsonNode refreshed = JSON.readTree(refresh.body());
         assertThat(apiScopes(
                         CodeFlowTestClient.claims(refreshed.get("access_token").asText())))
                 .containsExactlyInAnyOrder("project:read", "cluster:read");
@@ -197,8 +197,9 @@ class ConsentEndToEndTest {
             pages.acceptFinal();
             assertSignedIn(more);
         }
-        assertThat(apiScopes(CodeFlowTestClient.claims(
-                        stored(ticloud).get("access_token").asText())))
+        assertThat(apiScopes(CodeFlowTestClient.claims(RevocationStack.storedCredentials(ticloud)
+                        .get("access_token")
+                        .asText())))
                 .containsExactlyInAnyOrder("project:read", "cluster:read");
     }
 
@@ -223,6 +224,11 @@ class ConsentEndToEndTest {
             // while it lasts, even the right code is refused
             enterCode(browser, code);
             browser.awaitText("Too many attempts with codes that do not exist.");
+            // and from another browser at the same address (no cookie of this one): the address is held too
+            HttpResponse<String> otherBrowser = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(otherBrowser.statusCode()).isEqualTo(429);
+            assertThat(otherBrowser.body()).contains("Too many attempts with codes that do not exist.");
             Matcher wait = WAIT_SECONDS.matcher(browser.pageText());
             assertThat(wait.find()).as(browser.pageText()).isTrue();
             int seconds = Integer.parseInt(wait.group(1));
@@ -313,29 +319,10 @@ class ConsentEndToEndTest {
         return wrong;
     }
 
-    private static JsonNode stored(TicloudCli ticloud) throws Exception {
-        return JSON.readTree(Files.readString(ticloud.configDir().resolve("credentials.json")))
-                .get("default");
-    }
-
     private static List<String> apiScopes(JsonNode claims) {
         return Arrays.stream(claims.path("scope").asText().split(" "))
                 .filter(API_SCOPES::contains)
                 .toList();
-    }
-
-    private static JsonNode refresh(String clientId, String refreshToken) throws Exception {
-        String form =
-                "grant_type=refresh_token&client_id=" + encode(clientId) + "&refresh_token=" + encode(refreshToken);
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/token"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(form))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 
     private static HttpResponse<String> api(String path, String accessToken) throws Exception {
@@ -346,9 +333,5 @@ class ConsentEndToEndTest {
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -8,6 +8,7 @@ import io.tidbcloud.testsupport.KeycloakAdmin;
 import io.tidbcloud.testsupport.TestClient;
 import io.tidbcloud.testsupport.TestDatabase;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -237,6 +238,18 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
                 .startsWith("Bearer ")
                 .contains("error=\"invalid_token\"")
                 .contains("error_description=\"token has been revoked\"");
+    }
+
+    /** A refresh-token grant at Keycloak by public client {@code clientId}; Keycloak's answer as it is. */
+    static HttpResponse<String> refreshAtKeycloak(String clientId, String refreshToken) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id="
+                                + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&refresh_token="
+                                + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** RFC 7009 revocation at Keycloak by the public client ticloud-cli; returns when it answered. */

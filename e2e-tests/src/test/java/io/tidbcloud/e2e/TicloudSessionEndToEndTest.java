@@ -91,7 +91,7 @@ class TicloudSessionEndToEndTest {
         assertThat(logout.exitCode()).as(logout.stderr()).isZero();
         assertThat(logout.stderr()).isEqualTo("Signed out.\n");
         assertThat(ticloud.configDir().resolve("credentials.json")).doesNotExist();
-        HttpResponse<String> reuse = refreshAtKeycloak(lastRefreshToken);
+        HttpResponse<String> reuse = RevocationStack.refreshAtKeycloak("ticloud-cli", lastRefreshToken);
         assertThat(reuse.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(reuse.body()).get("error").asText()).isEqualTo("invalid_grant");
 
@@ -154,7 +154,7 @@ class TicloudSessionEndToEndTest {
                         + "server (cannot reach http://127.0.0.1:9/realms/tidbcloud)");
         assertThat(credentials(ticloud)).doesNotExist();
         // not revoked: the session still refreshes at Keycloak (then end it, to leave nothing behind)
-        HttpResponse<String> stillValid = refreshAtKeycloak(refreshToken);
+        HttpResponse<String> stillValid = RevocationStack.refreshAtKeycloak("ticloud-cli", refreshToken);
         assertThat(stillValid.statusCode()).as(stillValid.body()).isEqualTo(200);
         HTTP.send(
                 HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/revoke"))
@@ -192,7 +192,7 @@ class TicloudSessionEndToEndTest {
 
         TicloudCli.Result logout = ticloud.run("auth", "logout");
         assertThat(logout.exitCode()).as(logout.stderr()).isZero();
-        HttpResponse<String> reuse = refreshAtKeycloak(rotated);
+        HttpResponse<String> reuse = RevocationStack.refreshAtKeycloak("ticloud-cli", rotated);
         assertThat(reuse.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(reuse.body()).get("error").asText()).isEqualTo("invalid_grant");
     }
@@ -225,21 +225,6 @@ class TicloudSessionEndToEndTest {
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())
                 .statusCode();
-    }
-
-    private static HttpResponse<String> refreshAtKeycloak(String refreshToken) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                                "grant_type",
-                                "refresh_token",
-                                "client_id",
-                                "ticloud-cli",
-                                "refresh_token",
-                                refreshToken))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode jwtClaims(String jwt) throws Exception {
