@@ -90,7 +90,9 @@ class RevocationIngestTest {
                 .then()
                 .statusCode(400)
                 .body("code", is(3))
-                .body("message", is("sub_id names no token (jwt_id), session, user or application (complex or iss_sub)"));
+                .body(
+                        "message",
+                        is("sub_id names no token (jwt_id), session, user or application (complex or iss_sub)"));
     }
 
     @Test
