@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An administrator ends a session, logs a user out, or disables a user in Keycloak's admin API:
+ * An administrator ends a session, logs a user out, revokes a consent, or disables a user in Keycloak's admin API:
  * the user's access tokens fail at the API within a second (Keycloak reports these only as admin events).
  */
 class AdminRevocationEndToEndTest {
@@ -47,6 +47,19 @@ class AdminRevocationEndToEndTest {
         long loggedOut = admin("POST", "/users/" + claims(token).get("sub").asText() + "/logout", null);
 
         assertRefusedWithin(stack.apiUrl(), token, loggedOut, RevocationStack.WITHIN);
+    }
+
+    @Test
+    void adminRevokingTheConsentMakesTheApplicationsAccessTokenRefusedWithinOneSecond() throws Exception {
+        String token = signedIn("google", "carol", "carol-pass");
+
+        long revoked = admin(
+                "DELETE",
+                "/users/" + claims(token).get("sub").asText() + "/consents/"
+                        + claims(token).get("azp").asText(),
+                null);
+
+        assertRefusedWithin(stack.apiUrl(), token, revoked, RevocationStack.WITHIN);
     }
 
     @Test

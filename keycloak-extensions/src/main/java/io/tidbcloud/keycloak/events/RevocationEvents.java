@@ -138,7 +138,10 @@ final class RevocationEvents {
             return Optional.of(revocation(
                     realm, user(realm, userId, null, null), InitiatingEntity.ADMIN, "ADMIN_USER_LOGOUT", null));
         }
-        if (parts.length == 4 && parts[2].equals("consents") && operation == OperationType.DELETE) {
+        // Keycloak 26.7.3 reports the admin API's consent deletion as an ACTION (UserResource.revokeConsent)
+        if (parts.length == 4
+                && parts[2].equals("consents")
+                && (operation == OperationType.ACTION || operation == OperationType.DELETE)) {
             String clientId = parts[3];
             return Optional.of(revocation(
                     realm,
