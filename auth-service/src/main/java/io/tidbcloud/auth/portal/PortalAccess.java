@@ -1,8 +1,10 @@
 package io.tidbcloud.auth.portal;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tidbcloud.auth.revocation.RevocationStore;
 import io.tidbcloud.contract.error.GrpcStatus;
 import io.tidbcloud.resourceserver.error.ServiceException;
+import io.tidbcloud.resourceserver.revocation.RevokedTokenException;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -11,6 +13,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * must be the portal's ({@code azp}) and name auth-service in {@code aud}. A token of ticloud, of a
  * third-party application or of a service account is refused (403), so that a token a person gave
  * an application can never list or revoke their other authorizations, or register applications.
+ *
+ * <p>auth-service is the revocation feed, so it subscribes to none: a portal token is checked
+ * against the revocations it stores (a signed-out portal session, an ended session, a disabled
+ * person), which makes a revoked portal token fail here as at every other resource server (401).
  */
 @RequestScoped
 public class PortalAccess {
@@ -19,10 +25,12 @@ public class PortalAccess {
 
     private final SecurityIdentity identity;
     private final PortalConfig config;
+    private final RevocationStore revocations;
 
-    PortalAccess(SecurityIdentity identity, PortalConfig config) {
+    PortalAccess(SecurityIdentity identity, PortalConfig config, RevocationStore revocations) {
         this.identity = identity;
         this.config = config;
+        this.revocations = revocations;
     }
 
     /** The calling person; 403 unless the token is the portal's. */
@@ -37,6 +45,15 @@ public class PortalAccess {
             throw new ServiceException(GrpcStatus.PERMISSION_DENIED, NOT_PORTAL);
         }
         Object sid = token.getClaim("sid");
+        if (revocations.covers(
+                token.getTokenID(),
+                sid == null ? null : sid.toString(),
+                azp.toString(),
+                token.getSubject(),
+                token.getIssuedAtTime(),
+                System.currentTimeMillis())) {
+            throw new RevokedTokenException();
+        }
         return new Person(token.getSubject(), sid == null ? null : sid.toString(), token.getIssuer());
     }
 }

@@ -12,9 +12,11 @@ import java.util.UUID;
 
 /**
  * Revocations auth-service makes itself, for what Keycloak's listener does not report: a deleted
- * application (Keycloak emits no event that names its tokens) and a consent revoked through the admin
- * API (Keycloak 26.7.3 reports it as an {@code ACTION} admin event, which the listener does not
- * take). They are stored and pushed like the ones Keycloak delivers: auth-service is the feed.
+ * application (Keycloak emits no event that names its tokens), and a consent the person revoked in the
+ * portal: Keycloak's listener forwards that one too (an {@code ACTION} admin event), but only after
+ * Keycloak's transaction, on its own time; the one made here is stored before the portal is answered.
+ * Both cover the same tokens, so the second changes nothing. They are stored and pushed like the ones
+ * Keycloak delivers: auth-service is the feed.
  */
 @ApplicationScoped
 public class RevocationPublisher {

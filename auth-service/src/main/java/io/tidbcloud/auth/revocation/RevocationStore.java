@@ -74,6 +74,42 @@ public class RevocationStore {
         }
     }
 
+    /**
+     * Whether a stored revocation covers a token with these claims (any may be null), with the
+     * resource-server deny set's rules: a token revocation covers its token, the others the tokens
+     * issued no later than the revocation, until it expires.
+     *
+     * @param issuedAt the token's {@code iat}, seconds
+     */
+    public boolean covers(
+            String tokenId, String sessionId, String clientId, String subject, long issuedAt, long nowMillis) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT 1 FROM revocation_event WHERE expires_at > ?"
+                                + " AND ((covers = 'TOKEN' AND token_id = ?)"
+                                + " OR (revoked_at >= ? AND ((covers = 'SESSION' AND session_id = ?)"
+                                + " OR (covers = 'SESSION_CLIENT' AND session_id = ? AND client_id = ?)"
+                                + " OR (covers = 'SUBJECT' AND subject = ?)"
+                                + " OR (covers = 'SUBJECT_CLIENT' AND subject = ? AND client_id = ?)"
+                                + " OR (covers = 'CLIENT' AND client_id = ?)))) LIMIT 1")) {
+            query.setLong(1, nowMillis);
+            query.setString(2, tokenId);
+            query.setLong(3, issuedAt * 1000);
+            query.setString(4, sessionId);
+            query.setString(5, sessionId);
+            query.setString(6, clientId);
+            query.setString(7, subject);
+            query.setString(8, subject);
+            query.setString(9, clientId);
+            query.setString(10, clientId);
+            try (ResultSet found = query.executeQuery()) {
+                return found.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read revocations", e);
+        }
+    }
+
     /** The newest position in the store, 0 when it holds nothing. */
     public long lastSeq() {
         try (Connection connection = dataSource.getConnection();

@@ -5,11 +5,23 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tidbcloud.auth.revocation.RevocationService;
+import io.tidbcloud.contract.revocation.InitiatingEntity;
+import io.tidbcloud.contract.revocation.RevocationEvent;
+import io.tidbcloud.contract.revocation.SubjectId;
+import io.tidbcloud.testsupport.Browser;
 import io.tidbcloud.testsupport.KeycloakAdmin;
+import io.tidbcloud.testsupport.PortalSignIn;
 import io.tidbcloud.testsupport.TestClient;
+import jakarta.inject.Inject;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -84,6 +96,40 @@ class PortalAccessTest {
                 .statusCode(403)
                 .body("code", is(7))
                 .body("message", is(NOT_PORTAL));
+    }
+
+    @Inject
+    RevocationService revocations;
+
+    @Test
+    void portalTokenOfAnEndedSessionIsRefusedAsInvalidToken() throws Exception {
+        String token;
+        // a browser of its own: a session of its own, so ending it leaves the other tests' tokens alone
+        try (Browser browser = Browser.start()) {
+            token = PortalSignIn.signIn(browser, "google", "carol", "carol-pass")
+                    .accessToken();
+        }
+        given().auth().oauth2(token).when().get("/v1/me/sessions").then().statusCode(200);
+        var claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        long now = System.currentTimeMillis() / 1000;
+        String issuer = claims.get("iss").asText();
+        revocations.record(List.of(RevocationEvent.of(
+                UUID.randomUUID().toString(),
+                issuer,
+                SubjectId.complex(issuer, null, claims.get("sid").asText(), null),
+                now,
+                now + 600,
+                InitiatingEntity.USER,
+                "LOGOUT")));
+
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/v1/me/sessions")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .body("code", is(16));
     }
 
     @ParameterizedTest
