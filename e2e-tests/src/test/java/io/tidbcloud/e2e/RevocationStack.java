@@ -97,7 +97,7 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
                 authEnv.put("TIDBCLOUD_REVOCATION_SUBSCRIBERS", "cloud-api," + subscriber.clientId());
             }
             startAuthService();
-            apiEnv.put("TIDBCLOUD_AUTH_SERVICE_URL", "http://localhost:" + authPort);
+            apiEnv.put("TIDBCLOUD_AUTH_SERVICE_URL", authServiceUrl());
             for (int i = 0; i < apiInstances; i++) {
                 apis.add(ServiceProcess.start("cloud-api-service", apiEnv));
             }
@@ -115,6 +115,11 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
     void stopAuthService() throws Exception {
         authService.close();
         authService = null;
+    }
+
+    /** auth-service's base URL (its port is fixed: the test Keycloak's revocation listener posts there). */
+    String authServiceUrl() {
+        return "http://localhost:" + authPort;
     }
 
     List<String> apiUrls() {
