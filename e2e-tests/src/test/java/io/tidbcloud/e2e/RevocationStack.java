@@ -130,6 +130,11 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
         return apis.get(0).baseUrl();
     }
 
+    /** auth-service's base URL (its port is where the test Keycloak's listener delivers). */
+    String authServiceUrl() {
+        return "http://localhost:" + authPort;
+    }
+
     /** Keycloak's admin API; the test clients it creates are deleted after the class's last test. */
     KeycloakAdmin admin() {
         if (admin == null) {

@@ -25,6 +25,19 @@ public interface RevocationConfig {
     @WithDefault("1s")
     Duration heartbeat();
 
+    /**
+     * The longest an access token of realm tidbcloud lives (the realm's {@code accessTokenLifespan},
+     * 300 s): a revocation auth-service publishes itself matters this long, plus {@link #leeway()},
+     * computed as Keycloak's listener computes it. A client's own longer {@code access.token.lifespan}
+     * is taken into account where the client is known.
+     */
+    @WithDefault("5m")
+    Duration accessTokenLifespan();
+
+    /** Added to the covered expiry, as the Keycloak listener's {@code leeway} (default 30 s). */
+    @WithDefault("30s")
+    Duration leeway();
+
     /** Most revocations one delivery may carry. */
     @WithDefault("1000")
     int maxBatch();

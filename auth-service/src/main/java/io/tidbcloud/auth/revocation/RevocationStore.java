@@ -119,6 +119,7 @@ public class RevocationStore {
             case SESSION_CLIENT -> SubjectId.complex(issuer, subject, session, client);
             case SUBJECT_CLIENT -> SubjectId.complex(issuer, subject, null, client);
             case SUBJECT -> SubjectId.complex(issuer, subject, null, null);
+            case CLIENT -> SubjectId.complex(issuer, null, null, client);
         };
         String initiatingEntity = row.getString("initiating_entity");
         return RevocationEvent.of(

@@ -77,12 +77,12 @@ class RevocationIngestTest {
     }
 
     @Test
-    void revocationThatNamesNoSessionTokenOrUserIsBadRequest() {
+    void revocationThatNamesNoSessionTokenUserOrApplicationIsBadRequest() {
         long now = System.currentTimeMillis() / 1000;
         given().contentType("application/json")
                 .header("X-Tidbcloud-Events-Secret", SECRET)
                 .body("[{\"jti\":\"x-" + now + "\",\"iss\":\"http://localhost:18180/realms/tidbcloud\",\"iat\":" + now
-                        + ",\"sub_id\":{\"format\":\"complex\",\"application\":{\"format\":\"opaque\",\"id\":\"ticloud-cli\"}},"
+                        + ",\"sub_id\":{\"format\":\"complex\",\"tenant\":{\"format\":\"opaque\",\"id\":\"org-1\"}},"
                         + "\"events\":{\"https://schemas.openid.net/secevent/caep/event-type/session-revoked\":"
                         + "{\"event_timestamp\":" + now + ",\"max_token_exp\":" + (now + 300) + "}}}]")
                 .when()
@@ -90,7 +90,9 @@ class RevocationIngestTest {
                 .then()
                 .statusCode(400)
                 .body("code", is(3))
-                .body("message", is("sub_id names no token (jwt_id), session or user (complex or iss_sub)"));
+                .body(
+                        "message",
+                        is("sub_id names no token (jwt_id), session, user or application (complex or iss_sub)"));
     }
 
     @Test

@@ -14,12 +14,15 @@ public enum Covers {
     /** Every token a user gave one client ({@code sub} and {@code azp}): a consent revoked. */
     SUBJECT_CLIENT,
     /** Every token of a user ({@code sub}): logged out everywhere, disabled, deleted. */
-    SUBJECT;
+    SUBJECT,
+    /** Every token issued to one client ({@code azp}), whoever it acted for: the application was deleted. */
+    CLIENT;
 
     /**
      * What a subject identifier covers: the narrowest key it names (a token, else a session, else
-     * a user), narrowed further to one client when it names an application. Empty (null) when it
-     * names none of them.
+     * a user), narrowed further to one client when it names an application; a complex subject
+     * naming only an application covers that client's every token. Empty (null) when it names
+     * none of them.
      */
     static Covers of(SubjectId subject) {
         if (subject == null) {
@@ -41,7 +44,7 @@ public enum Covers {
         if (subject.user() != null && subject.user().subject() != null) {
             return client ? SUBJECT_CLIENT : SUBJECT;
         }
-        return null;
+        return client && subject.user() == null ? CLIENT : null;
     }
 
     static String idOf(SubjectId opaque) {

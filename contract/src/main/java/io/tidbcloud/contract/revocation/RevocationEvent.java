@@ -51,7 +51,7 @@ public record RevocationEvent(
             InitiatingEntity initiatingEntity,
             String reason) {
         Covers covers = Covers.of(subject);
-        boolean claimsChange = covers == Covers.TOKEN || covers == Covers.SUBJECT_CLIENT;
+        boolean claimsChange = covers == Covers.TOKEN || covers == Covers.SUBJECT_CLIENT || covers == Covers.CLIENT;
         EventDetails details = new EventDetails(
                 revokedAt,
                 initiatingEntity,
@@ -136,7 +136,7 @@ public record RevocationEvent(
             return Optional.of("event_timestamp and max_token_exp are required (seconds since the epoch)");
         }
         if (covers() == null) {
-            return Optional.of("sub_id names no token (jwt_id), session or user (complex or iss_sub)");
+            return Optional.of("sub_id names no token (jwt_id), session, user or application (complex or iss_sub)");
         }
         return Optional.empty();
     }

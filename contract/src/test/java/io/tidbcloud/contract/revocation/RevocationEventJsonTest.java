@@ -38,6 +38,13 @@ class RevocationEventJsonTest {
             {"event_timestamp":1767225600,"initiating_entity":"user","reason_admin":{"en":"REVOKE_ACCESS_TOKEN"},\
             "claims":{"active":false},"max_token_exp":1767225930}}}""";
 
+    static final String CLIENT_JSON = """
+            {"jti":"d1","iss":"http://localhost:8180/realms/tidbcloud","iat":1767225600,\
+            "sub_id":{"format":"complex","application":{"format":"opaque","id":"app-abcdefghijklmnopqrst"}},\
+            "events":{"https://schemas.openid.net/secevent/caep/event-type/token-claims-change":\
+            {"event_timestamp":1767225600,"initiating_entity":"user","reason_admin":{"en":"DELETE_APPLICATION"},\
+            "claims":{"active":false},"max_token_exp":1767225930}}}""";
+
     private static RevocationEvent sessionClient() {
         return RevocationEvent.of(
                 "6f1c2a9e-0d4b-4e51-9b7a-3c2f8d1e5a40",
@@ -92,6 +99,27 @@ class RevocationEventJsonTest {
     }
 
     @Test
+    void deletedApplicationRevocationIsATokenClaimsChangeAboutAComplexSubjectNamingOnlyTheApplication()
+            throws Exception {
+        RevocationEvent deleted = RevocationEvent.of(
+                "d1",
+                ISS,
+                SubjectId.complex(ISS, null, null, "app-abcdefghijklmnopqrst"),
+                1_767_225_600L,
+                1_767_225_930L,
+                InitiatingEntity.USER,
+                "DELETE_APPLICATION");
+        assertThat(STRICT.writeValueAsString(deleted)).isEqualTo(CLIENT_JSON);
+        RevocationEvent read = STRICT.readValue(CLIENT_JSON, RevocationEvent.class);
+        assertThat(read).isEqualTo(deleted);
+        assertThat(read.covers()).isEqualTo(Covers.CLIENT);
+        assertThat(read.clientId()).isEqualTo("app-abcdefghijklmnopqrst");
+        assertThat(read.userId()).isNull();
+        assertThat(read.sessionId()).isNull();
+        assertThat(read.problem()).isEmpty();
+    }
+
+    @Test
     void eachSubjectShapeCoversItsKindOfTokens() {
         assertThat(SubjectId.complex(ISS, "u", "s", null))
                 .extracting(Covers::of)
@@ -109,6 +137,9 @@ class RevocationEventJsonTest {
                 .isEqualTo(Covers.SUBJECT);
         assertThat(SubjectId.issSub(ISS, "u")).extracting(Covers::of).isEqualTo(Covers.SUBJECT);
         assertThat(SubjectId.complex(ISS, null, null, "c"))
+                .extracting(Covers::of)
+                .isEqualTo(Covers.CLIENT);
+        assertThat(SubjectId.complex(ISS, null, null, null))
                 .extracting(Covers::of)
                 .isNull();
         assertThat(SubjectId.opaque("x")).extracting(Covers::of).isNull();
@@ -159,10 +190,10 @@ class RevocationEventJsonTest {
 
     @Test
     void aRevocationThatNamesNothingToDenyHasAProblem() throws Exception {
-        RevocationEvent onlyClient =
-                RevocationEvent.of("x", ISS, SubjectId.complex(ISS, null, null, "c"), 1, 2, null, null);
-        assertThat(onlyClient.problem())
-                .contains("sub_id names no token (jwt_id), session or user (complex or iss_sub)");
+        RevocationEvent nothing =
+                RevocationEvent.of("x", ISS, SubjectId.complex(ISS, null, null, null), 1, 2, null, null);
+        assertThat(nothing.problem())
+                .contains("sub_id names no token (jwt_id), session, user or application (complex or iss_sub)");
         RevocationEvent noEvent = STRICT.readValue(
                 "{\"jti\":\"x\",\"iss\":\"i\",\"iat\":1,\"sub_id\":{\"format\":\"jwt_id\",\"jti\":\"j\"},"
                         + "\"events\":{}}",

@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What has been revoked, keyed the ways revocations name tokens: by session and client, session,
- * token id, subject and client, or subject. Each entry holds when the revocation happened (a token
+ * token id, subject and client, subject, or client (a deleted application). Each entry holds when the revocation happened (a token
  * issued later is not covered; an access-token revocation covers its one token whenever issued)
- * and until when it matters (no covered token outlives it). A check is at most five hash lookups.
+ * and until when it matters (no covered token outlives it). A check is at most six hash lookups.
  */
 @ApplicationScoped
 public class DenySet {
@@ -37,6 +37,7 @@ public class DenySet {
             case TOKEN -> token(revocation.tokenId());
             case SUBJECT_CLIENT -> subjectClient(revocation.userId(), revocation.clientId());
             case SUBJECT -> subject(revocation.userId());
+            case CLIENT -> client(revocation.clientId());
         };
         // An access-token revocation covers its token whenever it was issued.
         long revokedAt = covers == Covers.TOKEN ? Long.MAX_VALUE : revocation.revokedAt();
@@ -61,7 +62,8 @@ public class DenySet {
                 || (subject != null && covers(subject(subject), issuedAt, nowMillis))
                 || (subject != null
                         && clientId != null
-                        && covers(subjectClient(subject, clientId), issuedAt, nowMillis));
+                        && covers(subjectClient(subject, clientId), issuedAt, nowMillis))
+                || (clientId != null && covers(client(clientId), issuedAt, nowMillis));
     }
 
     private boolean covers(String key, long issuedAt, long nowMillis) {
@@ -80,7 +82,7 @@ public class DenySet {
         return entries.size();
     }
 
-    // Key prefixes keep the five kinds apart; a space cannot occur in Keycloak's ids.
+    // Key prefixes keep the six kinds apart; a space cannot occur in Keycloak's ids.
     private static String token(String jti) {
         return "t " + jti;
     }
@@ -99,5 +101,9 @@ public class DenySet {
 
     private static String subjectClient(String sub, String client) {
         return "uc " + sub + " " + client;
+    }
+
+    private static String client(String client) {
+        return "c " + client;
     }
 }

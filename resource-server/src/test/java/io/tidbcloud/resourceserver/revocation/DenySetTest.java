@@ -67,6 +67,15 @@ class DenySetTest {
     }
 
     @Test
+    void clientRevocationCoversEveryTokenOfThatClientWhoeverItActedFor() {
+        denySet.add(revocation(null, null, "app-deleted", null));
+        assertTrue(denySet.isRevoked("j1", "s1", "app-deleted", "alice", IAT, NOW));
+        assertTrue(denySet.isRevoked("j2", null, "app-deleted", "bob", IAT, NOW));
+        assertFalse(denySet.isRevoked("j3", "s1", "web-portal", "alice", IAT, NOW));
+        assertFalse(denySet.isRevoked("j4", "s2", "app-deleted", "alice", NOW / 1000 + 5, NOW));
+    }
+
+    @Test
     void tokensIssuedAfterTheRevocationAreNotCovered() {
         denySet.add(revocation("u", null, "ticloud-cli", null));
         assertFalse(denySet.isRevoked("j1", "s9", "ticloud-cli", "u", NOW / 1000 + 5, NOW));
