@@ -1,11 +1,13 @@
 package io.tidbcloud.e2e;
 
 import io.tidbcloud.testsupport.Browser;
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person does in the web portal's pages, by the names ARCHITECTURE.md fixes for them. */
 final class PortalPages {
@@ -37,12 +39,23 @@ final class PortalPages {
 
     /** Clicks the button {@code name} inside the listed thing, then {@code confirm} on the confirmation page. */
     void clickThenConfirm(String attribute, String value, String button) {
+        settle();
         browser.submit(By.cssSelector("[" + attribute + "='" + value + "'] button[name='" + button + "']"));
         browser.await(By.cssSelector("button[name=confirm]"));
     }
 
     void confirm() {
+        settle();
         browser.submit(By.cssSelector("button[name=confirm]"));
+    }
+
+    /**
+     * Waits until the page that a form post led to has loaded: chromedriver may otherwise find a
+     * button in the document being replaced ("Node with given id does not belong to the document").
+     */
+    void settle() {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /**

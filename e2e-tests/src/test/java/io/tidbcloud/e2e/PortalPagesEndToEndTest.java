@@ -64,9 +64,9 @@ class PortalPagesEndToEndTest {
             assertThat(cli.get(0).getText())
                     .contains("TiDB Cloud CLI")
                     .contains("View your projects")
-                    .contains("First granted")
-                    .contains("Last used")
-                    .contains("Device");
+                    .containsIgnoringCase("First granted")
+                    .containsIgnoringCase("Last used")
+                    .contains("from 127.0.0.1");
             portal.screenshot("applications", 1280);
             portal.screenshot("applications-phone", 390);
 
@@ -159,6 +159,7 @@ class PortalPagesEndToEndTest {
             assertThat(browser.isPresent(By.id("client-secret")))
                     .as("a secret is shown once")
                     .isFalse();
+            portal.settle();
             browser.type(By.name("name"), "Backup CLI");
             browser.click(By.cssSelector("input[name=kind][value=device]"));
             browser.driver().findElement(By.name("redirect_uris")).clear();

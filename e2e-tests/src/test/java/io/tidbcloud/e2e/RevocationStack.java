@@ -117,11 +117,6 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
         authService = null;
     }
 
-    /** auth-service's base URL (its port is fixed: the test Keycloak's revocation listener posts there). */
-    String authServiceUrl() {
-        return "http://localhost:" + authPort;
-    }
-
     List<String> apiUrls() {
         return apis.stream().map(ServiceProcess::baseUrl).toList();
     }
