@@ -97,7 +97,7 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
                 authEnv.put("TIDBCLOUD_REVOCATION_SUBSCRIBERS", "cloud-api," + subscriber.clientId());
             }
             startAuthService();
-            apiEnv.put("TIDBCLOUD_AUTH_SERVICE_URL", "http://localhost:" + authPort);
+            apiEnv.put("TIDBCLOUD_AUTH_SERVICE_URL", authServiceUrl());
             for (int i = 0; i < apiInstances; i++) {
                 apis.add(ServiceProcess.start("cloud-api-service", apiEnv));
             }

@@ -5,12 +5,12 @@ import static io.restassured.RestAssured.given;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** The sign-out form post is refused without the CSRF double-submit token. */
+/** The sign-out form post is refused (403) without the CSRF double-submit token. */
 @QuarkusTest
 class SignOutCsrfTest {
 
     @Test
-    void signOutWithoutCsrfTokenIsRejectedWith400() {
+    void signOutWithoutCsrfTokenIsForbidden() {
         given().redirects()
                 .follow(false)
                 .contentType("application/x-www-form-urlencoded")
@@ -18,11 +18,11 @@ class SignOutCsrfTest {
                 .when()
                 .post("/signout")
                 .then()
-                .statusCode(400);
+                .statusCode(403);
     }
 
     @Test
-    void signOutWithCsrfCookieButWrongFormTokenIsRejectedWith400() {
+    void signOutWithCsrfCookieButWrongFormTokenIsForbidden() {
         String cookie = given().when().get("/").then().statusCode(200).extract().cookie("csrf-token");
 
         given().redirects()
@@ -33,7 +33,7 @@ class SignOutCsrfTest {
                 .when()
                 .post("/signout")
                 .then()
-                .statusCode(400);
+                .statusCode(403);
     }
 
     @Test
