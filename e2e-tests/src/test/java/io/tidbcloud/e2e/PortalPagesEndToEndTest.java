@@ -66,6 +66,9 @@ class PortalPagesEndToEndTest {
                     .contains("View your projects")
                     .containsIgnoringCase("First granted")
                     .containsIgnoringCase("Last used")
+                    // approved in the portal's own browser, but the CLI is a device: listed as one
+                    .contains("Device")
+                    .doesNotContain("Browser from")
                     .contains("from 127.0.0.1");
             portal.screenshot("applications", 1280);
             portal.screenshot("applications-phone", 390);

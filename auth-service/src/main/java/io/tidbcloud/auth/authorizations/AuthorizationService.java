@@ -47,9 +47,9 @@ public class AuthorizationService {
     /**
      * Revokes the person's consent to the client: Keycloak deletes the consent and the client's
      * offline tokens and logs the client out of the person's sessions (its refresh tokens stop
-     * working); then a revocation of every token the person gave the client goes to the feed, since
-     * Keycloak 26.7.3 reports this admin action as an {@code ACTION} event its listener does not
-     * turn into one. False when the person has not authorized the client.
+     * working); then a revocation of every token the person gave the client goes to the feed before
+     * the answer (Keycloak's listener forwards the same one after Keycloak's commit, on its own time).
+     * False when the person has not authorized the client.
      */
     public boolean revoke(Person person, String clientId) {
         boolean granted = consents.of(person.id()).stream()
@@ -65,11 +65,14 @@ public class AuthorizationService {
     }
 
     private static AuthorizationView view(Consent grant, List<PersonSession> all, RealmClients clients) {
+        // A device-grant application got its tokens on a device, whichever browser approved it and
+        // whatever else that browser's session holds.
+        boolean deviceApp = clients.isDeviceClient(grant.clientId());
         List<AuthorizationView.Session> used = all.stream()
                 .filter(session -> session.clientIds().contains(grant.clientId()))
                 .map(session -> new AuthorizationView.Session(
                         session.id(),
-                        SessionService.kind(session, clients),
+                        deviceApp ? SessionService.DEVICE : SessionService.kind(session, clients),
                         session.address(),
                         session.started(),
                         session.lastActive(),
