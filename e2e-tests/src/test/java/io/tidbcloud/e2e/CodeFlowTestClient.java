@@ -3,22 +3,20 @@ package io.tidbcloud.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.tidbcloud.testsupport.Pkce;
+import io.tidbcloud.testsupport.RedirectQuery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +38,7 @@ final class CodeFlowTestClient implements AutoCloseable {
     private final String secret = hex(24);
     private final String internalId;
     private volatile CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
-    private String verifier;
+    private Pkce pkce;
     private String state;
 
     CodeFlowTestClient(RealmAdmin admin) throws IOException {
@@ -59,7 +57,7 @@ final class CodeFlowTestClient implements AutoCloseable {
         this.admin = admin;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/callback", exchange -> {
-            callback.complete(query(exchange.getRequestURI().getRawQuery()));
+            callback.complete(RedirectQuery.of(exchange.getRequestURI()));
             byte[] page =
                     "<html><body><h1>Test application: signed in</h1></body></html>".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
@@ -83,7 +81,7 @@ final class CodeFlowTestClient implements AutoCloseable {
 
     /** As {@link #authorizationUrl(String)}, asking for {@code scope}. */
     String authorizationUrl(String idpHint, String scope) {
-        verifier = hex(32);
+        pkce = Pkce.create();
         state = hex(8);
         callback = new CompletableFuture<>();
         String url = TestStack.oidcUrl() + "/protocol/openid-connect/auth?response_type=code"
@@ -91,8 +89,7 @@ final class CodeFlowTestClient implements AutoCloseable {
                 + "&redirect_uri=" + encode(redirectUri())
                 + "&scope=" + encode(scope)
                 + "&state=" + state
-                + "&code_challenge=" + challenge(verifier)
-                + "&code_challenge_method=S256";
+                + pkce.authorizationParameters();
         return idpHint == null ? url : url + "&kc_idp_hint=" + encode(idpHint);
     }
 
@@ -108,7 +105,7 @@ final class CodeFlowTestClient implements AutoCloseable {
             throw new AssertionError("unexpected callback: " + params);
         }
         String form = "grant_type=authorization_code&code=" + encode(params.get("code"))
-                + "&redirect_uri=" + encode(redirectUri()) + "&code_verifier=" + verifier
+                + "&redirect_uri=" + encode(redirectUri()) + pkce.tokenParameters()
                 + "&client_id=" + encode(clientId) + "&client_secret=" + encode(secret);
         HttpRequest request = HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(30))
@@ -131,30 +128,6 @@ final class CodeFlowTestClient implements AutoCloseable {
     public void close() {
         server.stop(0);
         admin.deleteClient(internalId);
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    params.put(
-                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return params;
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String hex(int bytes) {

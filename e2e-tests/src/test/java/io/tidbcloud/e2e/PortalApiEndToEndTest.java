@@ -13,20 +13,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.tidbcloud.testsupport.Browser;
+import io.tidbcloud.testsupport.Pkce;
 import io.tidbcloud.testsupport.PortalSignIn;
+import io.tidbcloud.testsupport.RedirectQuery;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -142,13 +140,13 @@ class PortalApiEndToEndTest {
             String secret = registered.json().get("clientSecret").asText();
 
             // the person authorizes the app in the same browser: Keycloak knows them, so the consent pages follow
-            String verifier = "v" + System.nanoTime() + "-0123456789abcdefghijklmnopqrstuvwxyz";
+            Pkce pkce = Pkce.create();
             browser.open(TestStack.oidcUrl() + "/protocol/openid-connect/auth?response_type=code&scope="
                     + encode("openid project:read") + "&state=s1&client_id=" + clientId
                     + "&redirect_uri=" + encode(callback.redirectUri())
-                    + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
+                    + pkce.authorizationParameters());
             new SignInPages(browser).acceptConsent();
-            String appToken = callback.exchange(clientId, secret, verifier);
+            String appToken = callback.exchange(clientId, secret, pkce);
             assertAccepted(stack.apiUrl(), appToken);
 
             Answer appAtPortalApi = call("GET", "/v1/me/authorizations", appToken, null);
@@ -218,11 +216,6 @@ class PortalApiEndToEndTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String challenge(String verifier) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    }
-
     /** The registered app's redirect URI: a local server that receives the code. */
     private static final class AppCallback implements AutoCloseable {
 
@@ -232,17 +225,7 @@ class PortalApiEndToEndTest {
         AppCallback() throws Exception {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/callback", exchange -> {
-                Map<String, String> params = new HashMap<>();
-                String query = exchange.getRequestURI().getRawQuery();
-                for (String pair : query == null ? new String[0] : query.split("&")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) {
-                        params.put(
-                                pair.substring(0, eq),
-                                URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                    }
-                }
-                redirect.complete(params);
+                redirect.complete(RedirectQuery.of(exchange.getRequestURI()));
                 byte[] page = "<html><body>signed in</body></html>".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, page.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -256,7 +239,7 @@ class PortalApiEndToEndTest {
             return "http://127.0.0.1:" + server.getAddress().getPort() + "/callback";
         }
 
-        String exchange(String clientId, String secret, String verifier) throws Exception {
+        String exchange(String clientId, String secret, Pkce pkce) throws Exception {
             Map<String, String> params = redirect.get(60, TimeUnit.SECONDS);
             assertThat(params).as("redirect").containsKey("code");
             HttpResponse<String> token = HTTP.send(
@@ -264,7 +247,7 @@ class PortalApiEndToEndTest {
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code="
                                     + encode(params.get("code")) + "&redirect_uri=" + encode(redirectUri())
-                                    + "&code_verifier=" + verifier + "&client_id=" + encode(clientId)
+                                    + pkce.tokenParameters() + "&client_id=" + encode(clientId)
                                     + "&client_secret=" + encode(secret)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

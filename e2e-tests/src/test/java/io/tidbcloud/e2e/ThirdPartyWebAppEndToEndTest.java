@@ -174,6 +174,7 @@ class ThirdPartyWebAppEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    // Its own PKCE and query parsing, not test-support's Pkce: it plays an app written outside our code.
     private static String challenge(String verifier) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

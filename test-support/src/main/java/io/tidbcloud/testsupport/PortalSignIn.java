@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import org.openqa.selenium.By;
 
 /**
@@ -47,15 +44,14 @@ public final class PortalSignIn {
             throws IOException, InterruptedException {
         KeycloakTestSettings keycloak = KeycloakTestSettings.fromEnvironment();
         String redirectUri = redirectUri();
-        String verifier = random(32);
+        Pkce pkce = Pkce.create();
         String state = random(8);
         browser.open(keycloak.realmUrl() + "/protocol/openid-connect/auth?response_type=code"
                 + "&client_id=" + PORTAL_CLIENT_ID
                 + "&redirect_uri=" + encode(redirectUri)
                 + "&scope=openid"
                 + "&state=" + state
-                + "&code_challenge=" + challenge(verifier)
-                + "&code_challenge_method=S256");
+                + pkce.authorizationParameters());
         long deadline = System.nanoTime() + SIGN_IN.toNanos();
         boolean upstreamDone = false;
         while (!browser.currentUrl().startsWith(redirectUri)) {
@@ -74,15 +70,16 @@ public final class PortalSignIn {
             Thread.sleep(50);
         }
         URI callback = URI.create(browser.currentUrl());
-        String code = parameter(callback, "code");
-        if (code == null || !state.equals(parameter(callback, "state"))) {
+        Map<String, String> answer = RedirectQuery.of(callback);
+        String code = answer.get("code");
+        if (code == null || !state.equals(answer.get("state"))) {
             throw new KeycloakTestException("the portal's sign-in came back without a code: " + callback);
         }
         String secret = TestEnvironment.read(System.getenv(), "TIDBCLOUD_WEB_PORTAL_SECRET", null);
         if (secret == null) {
             throw new KeycloakTestException("TIDBCLOUD_WEB_PORTAL_SECRET is unset: source .dev/test/env");
         }
-        HttpResponse<String> answer = HttpClient.newHttpClient()
+        HttpResponse<String> tokenResponse = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
                                 .timeout(Duration.ofSeconds(30))
@@ -90,16 +87,16 @@ public final class PortalSignIn {
                                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code"
                                         + "&code=" + encode(code)
                                         + "&redirect_uri=" + encode(redirectUri)
-                                        + "&code_verifier=" + verifier
+                                        + pkce.tokenParameters()
                                         + "&client_id=" + PORTAL_CLIENT_ID
                                         + "&client_secret=" + encode(secret)))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new KeycloakTestException(
-                    "the token endpoint answered " + answer.statusCode() + " to the portal's code: " + answer.body());
+        if (tokenResponse.statusCode() != 200) {
+            throw new KeycloakTestException("the token endpoint answered " + tokenResponse.statusCode()
+                    + " to the portal's code: " + tokenResponse.body());
         }
-        JsonNode tokens = JSON.readTree(answer.body());
+        JsonNode tokens = JSON.readTree(tokenResponse.body());
         return new Tokens(
                 tokens.path("access_token").asText(),
                 tokens.path("refresh_token").asText(null),
@@ -110,28 +107,6 @@ public final class PortalSignIn {
     public static String redirectUri() {
         String portal = TestEnvironment.read(System.getenv(), "TIDBCLOUD_PORTAL_URL", "http://localhost:8082");
         return (portal.endsWith("/") ? portal.substring(0, portal.length() - 1) : portal) + "/auth/callback";
-    }
-
-    private static String parameter(URI uri, String name) {
-        String query = uri.getRawQuery();
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String random(int bytes) {

@@ -3,6 +3,10 @@ package io.tidbcloud.auth.apps;
 import io.quarkus.security.Authenticated;
 import io.tidbcloud.auth.portal.PortalAccess;
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.contract.portal.ApplicationList;
+import io.tidbcloud.contract.portal.ApplicationRegistration;
+import io.tidbcloud.contract.portal.ClientSecret;
+import io.tidbcloud.contract.portal.OAuthApplication;
 import io.tidbcloud.resourceserver.error.ServiceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,8 +45,8 @@ public class AppResource {
     @APIResponse(responseCode = "201", description = "Registered; Location names it")
     @APIResponse(responseCode = "400", description = "A rule broken; the message names the field")
     @APIResponse(responseCode = "409", description = "The person owns the most applications allowed")
-    public Response create(AppRequest request) {
-        AppView app = apps.create(portal.person(), request);
+    public Response create(ApplicationRegistration request) {
+        OAuthApplication app = apps.create(portal.person(), request);
         return Response.created(UriBuilder.fromPath("/v1/apps/{clientId}").build(app.clientId()))
                 .entity(app)
                 .build();
@@ -50,15 +54,15 @@ public class AppResource {
 
     @GET
     @Operation(summary = "List the person's applications, newest first (never secrets)")
-    public AppView.Apps list() {
-        return new AppView.Apps(apps.list(portal.person()));
+    public ApplicationList list() {
+        return new ApplicationList(apps.list(portal.person()));
     }
 
     @GET
     @Path("/{clientId}")
     @Operation(summary = "One of the person's applications")
     @APIResponse(responseCode = "404", description = "Not an application of the person")
-    public AppView get(@PathParam("clientId") String clientId) {
+    public OAuthApplication get(@PathParam("clientId") String clientId) {
         return apps.get(portal.person(), clientId).orElseThrow(AppResource::noSuchApp);
     }
 
@@ -67,7 +71,7 @@ public class AppResource {
     @Operation(summary = "Rotate a web application's client secret; the old one stops working")
     @APIResponse(responseCode = "400", description = "A device application has no secret")
     @APIResponse(responseCode = "404", description = "Not an application of the person")
-    public AppView.Secret rotateSecret(@PathParam("clientId") String clientId) {
+    public ClientSecret rotateSecret(@PathParam("clientId") String clientId) {
         return apps.rotateSecret(portal.person(), clientId).orElseThrow(AppResource::noSuchApp);
     }
 

@@ -5,6 +5,10 @@ import io.tidbcloud.auth.keycloak.RealmClients;
 import io.tidbcloud.auth.portal.Person;
 import io.tidbcloud.auth.revocation.RevocationPublisher;
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.contract.portal.ApplicationKind;
+import io.tidbcloud.contract.portal.ApplicationRegistration;
+import io.tidbcloud.contract.portal.ClientSecret;
+import io.tidbcloud.contract.portal.OAuthApplication;
 import io.tidbcloud.contract.scope.ApiScope;
 import io.tidbcloud.resourceserver.error.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +49,7 @@ public class AppService {
     }
 
     /** Registers the application; the answer carries the client secret of a web app, shown only now. */
-    public AppView create(Person person, AppRequest request) {
+    public OAuthApplication create(Person person, ApplicationRegistration request) {
         NewApp app = AppValidator.validate(request);
         if (OAuthApp.countOwnedBy(person.id()) >= config.maxPerOwner()) {
             throw new ServiceException(
@@ -76,8 +80,8 @@ public class AppService {
                 })
                 .orElseThrow(() -> new ServiceException(
                         GrpcStatus.UNAVAILABLE, "The authorization server (Keycloak) cannot serve this request now"));
-        AppView view = view(row, Optional.of(wanted));
-        if (app.kind() != AppKind.WEB) {
+        OAuthApplication view = view(row, Optional.of(wanted));
+        if (app.kind() != ApplicationKind.WEB) {
             return view;
         }
         String secret = admin.call(
@@ -86,11 +90,11 @@ public class AppService {
                 .map(CredentialRepresentation::getValue)
                 .orElseThrow(() -> new ServiceException(
                         GrpcStatus.UNAVAILABLE, "The authorization server (Keycloak) cannot serve this request now"));
-        return view.withSecret(secret);
+        return view.withClientSecret(secret);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AppView> list(Person person) {
+    public List<OAuthApplication> list(Person person) {
         RealmClients clients = new RealmClients(admin);
         return OAuthApp.ownedBy(person.id()).stream()
                 .map(row -> view(row, clients.find(row.clientId)))
@@ -98,19 +102,19 @@ public class AppService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<AppView> get(Person person, String clientId) {
+    public Optional<OAuthApplication> get(Person person, String clientId) {
         return OAuthApp.findOwned(person.id(), clientId)
                 .map(row -> view(row, new RealmClients(admin).find(row.clientId)));
     }
 
     /** A new client secret for the person's web app; the old one stops working. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<AppView.Secret> rotateSecret(Person person, String clientId) {
+    public Optional<ClientSecret> rotateSecret(Person person, String clientId) {
         Optional<OAuthApp> row = OAuthApp.findOwned(person.id(), clientId);
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        if (row.get().kind != AppKind.WEB) {
+        if (row.get().kind != ApplicationKind.WEB) {
             throw new ServiceException(
                     GrpcStatus.INVALID_ARGUMENT, "A device application is a public client and has no secret.");
         }
@@ -121,7 +125,7 @@ public class AppService {
         return admin.call(
                         "rotate client secret",
                         realm -> realm.clients().get(uuid).generateNewSecret())
-                .map(secret -> new AppView.Secret(clientId, secret.getValue()));
+                .map(secret -> new ClientSecret(clientId, secret.getValue()));
     }
 
     /**
@@ -141,7 +145,7 @@ public class AppService {
         return true;
     }
 
-    private static AppView view(OAuthApp row, Optional<ClientRepresentation> client) {
+    private static OAuthApplication view(OAuthApp row, Optional<ClientRepresentation> client) {
         List<String> redirectUris =
                 client.map(ClientRepresentation::getRedirectUris).orElse(List.of());
         List<String> optional =
@@ -150,10 +154,10 @@ public class AppService {
                 .map(ApiScope::value)
                 .filter(scope -> optional != null && optional.contains(scope))
                 .toList();
-        return new AppView(
+        return new OAuthApplication(
                 row.clientId,
                 row.name,
-                row.kind.value(),
+                row.kind,
                 redirectUris == null ? List.of() : List.copyOf(redirectUris),
                 scopes,
                 row.homepage,

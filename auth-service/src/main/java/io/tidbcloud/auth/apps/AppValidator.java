@@ -1,6 +1,8 @@
 package io.tidbcloud.auth.apps;
 
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.contract.portal.ApplicationKind;
+import io.tidbcloud.contract.portal.ApplicationRegistration;
 import io.tidbcloud.contract.scope.ApiScope;
 import io.tidbcloud.resourceserver.error.ServiceException;
 import java.net.URI;
@@ -29,12 +31,16 @@ public final class AppValidator {
 
     private AppValidator() {}
 
-    public static NewApp validate(AppRequest request) {
+    public static NewApp validate(ApplicationRegistration request) {
         if (request == null) {
             throw invalid("body must be a JSON object with name, kind, redirectUris, scopes and homepage");
         }
         String name = name(request.name());
-        AppKind kind = AppKind.fromValue(request.kind()).orElseThrow(() -> invalid("kind must be web or device"));
+        ApplicationKind kind = request.kind();
+        if (kind == null) {
+            // absent, or a value no ApplicationKind has (the contract reads those as null)
+            throw invalid("kind must be web or device");
+        }
         List<String> redirectUris = redirectUris(kind, request.redirectUris());
         List<ApiScope> scopes = scopes(request.scopes());
         String homepage = homepage(request.homepage());
@@ -55,9 +61,9 @@ public final class AppValidator {
         return name;
     }
 
-    static List<String> redirectUris(AppKind kind, List<String> raw) {
+    static List<String> redirectUris(ApplicationKind kind, List<String> raw) {
         List<String> uris = raw == null ? List.of() : raw;
-        if (kind == AppKind.DEVICE) {
+        if (kind == ApplicationKind.DEVICE) {
             if (!uris.isEmpty()) {
                 throw invalid("redirectUris must be empty for a device application");
             }

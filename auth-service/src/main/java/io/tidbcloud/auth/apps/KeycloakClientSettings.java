@@ -1,6 +1,7 @@
 package io.tidbcloud.auth.apps;
 
 import io.tidbcloud.auth.keycloak.RealmClients;
+import io.tidbcloud.contract.portal.ApplicationKind;
 import io.tidbcloud.contract.scope.ApiScope;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ final class KeycloakClientSettings {
     private KeycloakClientSettings() {}
 
     static ClientRepresentation of(String clientId, NewApp app) {
-        boolean web = app.kind() == AppKind.WEB;
+        boolean web = app.kind() == ApplicationKind.WEB;
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
         client.setName(app.name());

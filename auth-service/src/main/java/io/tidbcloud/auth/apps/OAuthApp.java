@@ -1,6 +1,7 @@
 package io.tidbcloud.auth.apps;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.tidbcloud.contract.portal.ApplicationKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -26,7 +27,7 @@ public class OAuthApp extends PanacheEntityBase {
     public String name;
 
     @Enumerated(EnumType.STRING)
-    public AppKind kind;
+    public ApplicationKind kind;
 
     public String homepage;
 

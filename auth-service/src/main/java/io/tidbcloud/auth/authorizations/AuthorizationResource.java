@@ -3,6 +3,7 @@ package io.tidbcloud.auth.authorizations;
 import io.quarkus.security.Authenticated;
 import io.tidbcloud.auth.portal.PortalAccess;
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.contract.portal.AuthorizationList;
 import io.tidbcloud.resourceserver.error.ServiceException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,8 +36,8 @@ public class AuthorizationResource {
     @Operation(summary = "List the applications the person authorized, by name")
     @APIResponse(responseCode = "200", description = "Each application with its granted API scopes and sessions")
     @APIResponse(responseCode = "403", description = "Not a portal token")
-    public AuthorizationView.Authorizations list() {
-        return new AuthorizationView.Authorizations(authorizations.list(portal.person()));
+    public AuthorizationList list() {
+        return new AuthorizationList(authorizations.list(portal.person()));
     }
 
     @DELETE

@@ -4,8 +4,12 @@ import io.tidbcloud.auth.keycloak.RealmAdmin;
 import io.tidbcloud.auth.keycloak.RealmClients;
 import io.tidbcloud.auth.portal.Person;
 import io.tidbcloud.auth.revocation.RevocationPublisher;
-import io.tidbcloud.auth.sessions.PersonSession;
 import io.tidbcloud.auth.sessions.SessionService;
+import io.tidbcloud.auth.sessions.UserSession;
+import io.tidbcloud.contract.portal.Authorization;
+import io.tidbcloud.contract.portal.AuthorizedSession;
+import io.tidbcloud.contract.portal.GrantedScope;
+import io.tidbcloud.contract.portal.SessionKind;
 import io.tidbcloud.contract.scope.ApiScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -33,14 +37,14 @@ public class AuthorizationService {
         this.revocations = revocations;
     }
 
-    public List<AuthorizationView> list(Person person) {
+    public List<Authorization> list(Person person) {
         RealmClients clients = new RealmClients(admin);
         List<Consent> grants = consents.of(person.id());
-        List<PersonSession> all = sessions.sessionsOf(person.id(), grants, clients);
+        List<UserSession> all = sessions.sessionsOf(person.id(), grants, clients);
         return grants.stream()
                 .map(grant -> view(grant, all, clients))
-                .sorted(Comparator.comparing(AuthorizationView::name, String.CASE_INSENSITIVE_ORDER)
-                        .thenComparing(AuthorizationView::clientId))
+                .sorted(Comparator.comparing(Authorization::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Authorization::clientId))
                 .toList();
     }
 
@@ -64,30 +68,30 @@ public class AuthorizationService {
         return true;
     }
 
-    private static AuthorizationView view(Consent grant, List<PersonSession> all, RealmClients clients) {
+    private static Authorization view(Consent grant, List<UserSession> all, RealmClients clients) {
         // A device-grant application got its tokens on a device, whichever browser approved it and
         // whatever else that browser's session holds.
         boolean deviceApp = clients.isDeviceClient(grant.clientId());
-        List<AuthorizationView.Session> used = all.stream()
+        List<AuthorizedSession> used = all.stream()
                 .filter(session -> session.clientIds().contains(grant.clientId()))
-                .map(session -> new AuthorizationView.Session(
+                .map(session -> new AuthorizedSession(
                         session.id(),
-                        deviceApp ? SessionService.DEVICE : SessionService.kind(session, clients),
+                        deviceApp ? SessionKind.DEVICE : SessionService.kind(session, clients),
                         session.address(),
                         session.started(),
                         session.lastActive(),
                         session.offline()))
                 .toList();
         Instant lastUsed = used.stream()
-                .map(AuthorizationView.Session::lastActive)
+                .map(AuthorizedSession::lastActive)
                 .filter(Objects::nonNull)
                 .max(Comparator.naturalOrder())
                 .orElse(grant.lastUpdated());
-        List<AuthorizationView.Scope> scopes = Arrays.stream(ApiScope.values())
+        List<GrantedScope> scopes = Arrays.stream(ApiScope.values())
                 .filter(scope -> grant.grantedScopes().contains(scope.value()))
-                .map(scope -> new AuthorizationView.Scope(scope.value(), scope.consentText()))
+                .map(scope -> new GrantedScope(scope.value(), scope.consentText()))
                 .toList();
-        return new AuthorizationView(
+        return new Authorization(
                 grant.clientId(),
                 clients.name(grant.clientId()),
                 clients.homepage(grant.clientId()),

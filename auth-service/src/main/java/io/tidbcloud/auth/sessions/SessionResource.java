@@ -3,6 +3,7 @@ package io.tidbcloud.auth.sessions;
 import io.quarkus.security.Authenticated;
 import io.tidbcloud.auth.portal.PortalAccess;
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.contract.portal.SessionList;
 import io.tidbcloud.resourceserver.error.ServiceException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,8 +36,8 @@ public class SessionResource {
     @Operation(summary = "List the person's sessions, newest activity first")
     @APIResponse(responseCode = "200", description = "The sessions; current marks the portal's own")
     @APIResponse(responseCode = "403", description = "Not a portal token")
-    public SessionView.Sessions list() {
-        return new SessionView.Sessions(sessions.list(portal.person()));
+    public SessionList list() {
+        return new SessionList(sessions.list(portal.person()));
     }
 
     @DELETE

@@ -5,6 +5,9 @@ import io.tidbcloud.auth.authorizations.Consents;
 import io.tidbcloud.auth.keycloak.RealmAdmin;
 import io.tidbcloud.auth.keycloak.RealmClients;
 import io.tidbcloud.auth.portal.Person;
+import io.tidbcloud.contract.portal.PersonSession;
+import io.tidbcloud.contract.portal.SessionClient;
+import io.tidbcloud.contract.portal.SessionKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,9 +24,6 @@ import org.keycloak.representations.idm.UserSessionRepresentation;
 @ApplicationScoped
 public class SessionService {
 
-    public static final String DEVICE = "device";
-    public static final String BROWSER = "browser";
-
     private final RealmAdmin admin;
     private final Consents consents;
 
@@ -32,12 +32,11 @@ public class SessionService {
         this.consents = consents;
     }
 
-    public List<SessionView> list(Person person) {
+    public List<PersonSession> list(Person person) {
         RealmClients clients = new RealmClients(admin);
         return sessionsOf(person.id(), consents.of(person.id()), clients).stream()
-                .sorted(Comparator.comparing(
-                        PersonSession::lastActive, Comparator.nullsLast(Comparator.reverseOrder())))
-                .map(session -> new SessionView(
+                .sorted(Comparator.comparing(UserSession::lastActive, Comparator.nullsLast(Comparator.reverseOrder())))
+                .map(session -> new PersonSession(
                         session.id(),
                         kind(session, clients),
                         session.address(),
@@ -46,7 +45,7 @@ public class SessionService {
                         session.id().equals(person.sessionId()),
                         session.offline(),
                         session.clientIds().stream()
-                                .map(clientId -> new SessionView.Client(clientId, clients.name(clientId)))
+                                .map(clientId -> new SessionClient(clientId, clients.name(clientId)))
                                 .toList()))
                 .toList();
     }
@@ -54,7 +53,7 @@ public class SessionService {
     /** Ends the person's session {@code id}, online and offline copies; false when it is not theirs. */
     public boolean end(Person person, String id) {
         RealmClients clients = new RealmClients(admin);
-        Optional<PersonSession> session = sessionsOf(person.id(), consents.of(person.id()), clients).stream()
+        Optional<UserSession> session = sessionsOf(person.id(), consents.of(person.id()), clients).stream()
                 .filter(candidate -> candidate.id().equals(id))
                 .findFirst();
         if (session.isEmpty()) {
@@ -71,19 +70,19 @@ public class SessionService {
         return true;
     }
 
-    /** "device" when every client of the session is a device-grant client, else "browser". */
-    public static String kind(PersonSession session, RealmClients clients) {
+    /** A device when every client of the session is a device-grant client, else a browser. */
+    public static SessionKind kind(UserSession session, RealmClients clients) {
         return !session.clientIds().isEmpty() && session.clientIds().stream().allMatch(clients::isDeviceClient)
-                ? DEVICE
-                : BROWSER;
+                ? SessionKind.DEVICE
+                : SessionKind.BROWSER;
     }
 
     /**
      * The person's online sessions and the offline sessions of every client holding an offline token
      * of theirs (Keycloak lists offline sessions per client), merged by id.
      */
-    public List<PersonSession> sessionsOf(String personId, List<Consent> grants, RealmClients clients) {
-        Map<String, PersonSession> byId = new LinkedHashMap<>();
+    public List<UserSession> sessionsOf(String personId, List<Consent> grants, RealmClients clients) {
+        Map<String, UserSession> byId = new LinkedHashMap<>();
         for (UserSessionRepresentation online : admin.call(
                         "list sessions", realm -> realm.users().get(personId).getUserSessions())
                 .orElse(List.of())) {
@@ -107,8 +106,8 @@ public class SessionService {
         return new ArrayList<>(byId.values());
     }
 
-    private static void merge(Map<String, PersonSession> byId, UserSessionRepresentation found, boolean online) {
-        PersonSession seen = byId.get(found.getId());
+    private static void merge(Map<String, UserSession> byId, UserSessionRepresentation found, boolean online) {
+        UserSession seen = byId.get(found.getId());
         LinkedHashSet<String> clientIds = new LinkedHashSet<>();
         if (seen != null) {
             clientIds.addAll(seen.clientIds());
@@ -122,7 +121,7 @@ public class SessionService {
         }
         byId.put(
                 found.getId(),
-                new PersonSession(
+                new UserSession(
                         found.getId(),
                         seen != null && seen.address() != null ? seen.address() : found.getIpAddress(),
                         started,

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.contract.portal.ApplicationKind;
+import io.tidbcloud.contract.portal.ApplicationRegistration;
 import io.tidbcloud.contract.scope.ApiScope;
 import io.tidbcloud.resourceserver.error.ServiceException;
 import java.util.ArrayList;
@@ -12,16 +14,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The registration rules: each broken one is a 400 naming the field. */
 class AppValidatorTest {
 
-    private static AppRequest web(String... redirectUris) {
-        return new AppRequest("My dashboard", "web", Arrays.asList(redirectUris), List.of("project:read"), null);
+    private static ApplicationRegistration web(String... redirectUris) {
+        return new ApplicationRegistration(
+                "My dashboard", ApplicationKind.WEB, Arrays.asList(redirectUris), List.of("project:read"), null);
     }
 
-    private static void assertRefused(AppRequest request, String message) {
+    private static void assertRefused(ApplicationRegistration request, String message) {
         assertThatThrownBy(() -> AppValidator.validate(request)).isInstanceOfSatisfying(ServiceException.class, e -> {
             assertThat(e.status()).isEqualTo(GrpcStatus.INVALID_ARGUMENT);
             assertThat(e.getMessage()).isEqualTo(message);
@@ -30,9 +34,9 @@ class AppValidatorTest {
 
     @Test
     void webAppWithHttpsAndLoopbackRedirectsIsAccepted() {
-        NewApp app = AppValidator.validate(new AppRequest(
+        NewApp app = AppValidator.validate(new ApplicationRegistration(
                 "  My dashboard ",
-                "web",
+                ApplicationKind.WEB,
                 List.of(
                         "https://app.example/callback",
                         "http://localhost:3000/cb",
@@ -41,7 +45,7 @@ class AppValidatorTest {
                 List.of("cluster:write", "project:read"),
                 "https://app.example"));
         assertThat(app.name()).isEqualTo("My dashboard");
-        assertThat(app.kind()).isEqualTo(AppKind.WEB);
+        assertThat(app.kind()).isEqualTo(ApplicationKind.WEB);
         assertThat(app.redirectUris()).hasSize(4);
         assertThat(app.scopes()).containsExactly(ApiScope.CLUSTER_WRITE, ApiScope.PROJECT_READ);
         assertThat(app.homepage()).isEqualTo("https://app.example");
@@ -49,9 +53,9 @@ class AppValidatorTest {
 
     @Test
     void deviceAppWithoutRedirectsIsAccepted() {
-        NewApp app =
-                AppValidator.validate(new AppRequest("My CLI", "device", List.of(), List.of("cluster:read"), null));
-        assertThat(app.kind()).isEqualTo(AppKind.DEVICE);
+        NewApp app = AppValidator.validate(new ApplicationRegistration(
+                "My CLI", ApplicationKind.DEVICE, List.of(), List.of("cluster:read"), null));
+        assertThat(app.kind()).isEqualTo(ApplicationKind.DEVICE);
         assertThat(app.redirectUris()).isEmpty();
         assertThat(app.homepage()).isNull();
     }
@@ -107,7 +111,12 @@ class AppValidatorTest {
     @Test
     void deviceAppWithRedirectUrisIsRefused() {
         assertRefused(
-                new AppRequest("CLI", "device", List.of("https://app.example/cb"), List.of("project:read"), null),
+                new ApplicationRegistration(
+                        "CLI",
+                        ApplicationKind.DEVICE,
+                        List.of("https://app.example/cb"),
+                        List.of("project:read"),
+                        null),
                 "redirectUris must be empty for a device application");
     }
 
@@ -115,44 +124,56 @@ class AppValidatorTest {
     @ValueSource(strings = {"", "   "})
     void blankNameIsRefused(String name) {
         assertRefused(
-                new AppRequest(name, "web", List.of("https://a.example/cb"), List.of("project:read"), null),
+                new ApplicationRegistration(
+                        name, ApplicationKind.WEB, List.of("https://a.example/cb"), List.of("project:read"), null),
                 "name is required");
     }
 
     @Test
     void nameIsOneToSixtyCharactersWithoutControlCharacters() {
-        assertRefused(new AppRequest(null, "device", List.of(), List.of("project:read"), null), "name is required");
-        assertThat(AppValidator.validate(
-                                new AppRequest("x".repeat(60), "device", List.of(), List.of("project:read"), null))
+        assertRefused(
+                new ApplicationRegistration(null, ApplicationKind.DEVICE, List.of(), List.of("project:read"), null),
+                "name is required");
+        assertThat(AppValidator.validate(new ApplicationRegistration(
+                                "x".repeat(60), ApplicationKind.DEVICE, List.of(), List.of("project:read"), null))
                         .name())
                 .hasSize(60);
         assertRefused(
-                new AppRequest("x".repeat(61), "device", List.of(), List.of("project:read"), null),
+                new ApplicationRegistration(
+                        "x".repeat(61), ApplicationKind.DEVICE, List.of(), List.of("project:read"), null),
                 "name must be at most 60 characters");
         assertRefused(
-                new AppRequest("bad\nname", "device", List.of(), List.of("project:read"), null),
+                new ApplicationRegistration(
+                        "bad\nname", ApplicationKind.DEVICE, List.of(), List.of("project:read"), null),
                 "name must not contain control characters");
     }
 
+    /** The contract reads a kind it does not know, as a missing one, as none. */
     @ParameterizedTest
+    @NullSource
     @ValueSource(strings = {"", "Web", "service", "spa"})
     void unknownKindIsRefused(String kind) {
         assertRefused(
-                new AppRequest("App", kind, List.of(), List.of("project:read"), null), "kind must be web or device");
+                new ApplicationRegistration(
+                        "App", ApplicationKind.ofValue(kind), List.of(), List.of("project:read"), null),
+                "kind must be web or device");
     }
 
     @Test
     void scopesMustBeKnownAPIScopesWithoutDuplicates() {
         String known = "project:read, project:write, cluster:read, cluster:write";
         assertRefused(
-                new AppRequest("App", "device", List.of(), List.of(), null), "scopes: choose at least one of " + known);
+                new ApplicationRegistration("App", ApplicationKind.DEVICE, List.of(), List.of(), null),
+                "scopes: choose at least one of " + known);
         assertRefused(
-                new AppRequest("App", "device", List.of(), null, null), "scopes: choose at least one of " + known);
+                new ApplicationRegistration("App", ApplicationKind.DEVICE, List.of(), null, null),
+                "scopes: choose at least one of " + known);
         assertRefused(
-                new AppRequest("App", "device", List.of(), List.of("openid"), null),
+                new ApplicationRegistration("App", ApplicationKind.DEVICE, List.of(), List.of("openid"), null),
                 "scopes: unknown scope \"openid\"; choose from " + known);
         assertRefused(
-                new AppRequest("App", "device", List.of(), List.of("project:read", "project:read"), null),
+                new ApplicationRegistration(
+                        "App", ApplicationKind.DEVICE, List.of(), List.of("project:read", "project:read"), null),
                 "scopes: project:read is listed twice");
     }
 
@@ -165,7 +186,10 @@ class AppValidatorTest {
                 "https://me@app.example|homepage must not contain user information (user@)"
             })
     void badHomepageIsRefused(String homepage, String message) {
-        assertRefused(new AppRequest("App", "device", List.of(), List.of("project:read"), homepage), message);
+        assertRefused(
+                new ApplicationRegistration(
+                        "App", ApplicationKind.DEVICE, List.of(), List.of("project:read"), homepage),
+                message);
     }
 
     @Test

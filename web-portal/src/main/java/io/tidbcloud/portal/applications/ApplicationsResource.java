@@ -3,6 +3,7 @@ package io.tidbcloud.portal.applications;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.tidbcloud.contract.portal.Authorization;
 import io.tidbcloud.portal.backend.Backend;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -56,7 +57,7 @@ public class ApplicationsResource {
         }
         Backend.AUTH_SERVICE.run(() -> authService.revoke(clientId));
         return Response.seeOther(UriBuilder.fromPath("/applications")
-                        .queryParam("revoked", authorization.displayName())
+                        .queryParam("revoked", AuthorizationViews.displayName(authorization))
                         .build())
                 .build();
     }

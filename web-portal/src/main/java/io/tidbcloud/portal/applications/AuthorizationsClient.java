@@ -1,6 +1,7 @@
 package io.tidbcloud.portal.applications;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.tidbcloud.contract.portal.AuthorizationList;
 import io.tidbcloud.portal.backend.Backend;
 import io.tidbcloud.portal.backend.BearerAccessToken;
 import io.tidbcloud.portal.backend.ServiceException;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface AuthorizationsClient {
 
     @GET
-    Authorization.Listing list();
+    AuthorizationList list();
 
     /** Removes the consent, the app's offline and refresh tokens and sessions; its access tokens fail within a second. */
     @DELETE

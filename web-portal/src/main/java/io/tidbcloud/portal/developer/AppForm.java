@@ -1,12 +1,15 @@
 package io.tidbcloud.portal.developer;
 
+import io.tidbcloud.contract.portal.ApplicationKind;
+import io.tidbcloud.contract.portal.ApplicationRegistration;
 import io.tidbcloud.contract.scope.ApiScope;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The registration form as the person filled it in, so that a refused registration shows it again
- * with the message; and its translation into auth-service's registration body.
+ * with the message; and its translation into auth-service's registration body (a kind the
+ * contract does not know goes as none, which auth-service refuses with its message).
  *
  * @param redirectUris one URI a line, as typed
  */
@@ -14,7 +17,12 @@ public record AppForm(String name, String kind, String redirectUris, List<String
 
     /** The empty form: a web app asking to read projects and clusters. */
     public static AppForm blank() {
-        return new AppForm("", "web", "", List.of(ApiScope.PROJECT_READ.value(), ApiScope.CLUSTER_READ.value()), "");
+        return new AppForm(
+                "",
+                ApplicationKind.WEB.value(),
+                "",
+                List.of(ApiScope.PROJECT_READ.value(), ApiScope.CLUSTER_READ.value()),
+                "");
     }
 
     public AppForm {
@@ -33,11 +41,16 @@ public record AppForm(String name, String kind, String redirectUris, List<String
         return scopes.contains(scope.value());
     }
 
-    App.Registration registration() {
+    ApplicationRegistration registration() {
         List<String> uris = Arrays.stream(redirectUris.split("\\R"))
                 .map(String::strip)
                 .filter(uri -> !uri.isEmpty())
                 .toList();
-        return new App.Registration(name.strip(), kind, uris, scopes, homepage.isBlank() ? null : homepage.strip());
+        return new ApplicationRegistration(
+                name.strip(),
+                ApplicationKind.ofValue(kind),
+                uris,
+                scopes,
+                homepage.isBlank() ? null : homepage.strip());
     }
 }

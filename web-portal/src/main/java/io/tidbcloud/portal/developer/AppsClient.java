@@ -1,6 +1,10 @@
 package io.tidbcloud.portal.developer;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.tidbcloud.contract.portal.ApplicationList;
+import io.tidbcloud.contract.portal.ApplicationRegistration;
+import io.tidbcloud.contract.portal.ClientSecret;
+import io.tidbcloud.contract.portal.OAuthApplication;
 import io.tidbcloud.portal.backend.Backend;
 import io.tidbcloud.portal.backend.BearerAccessToken;
 import io.tidbcloud.portal.backend.ServiceException;
@@ -20,15 +24,15 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface AppsClient {
 
     @GET
-    App.Listing list();
+    ApplicationList list();
 
     /** The new app with its secret (web apps), which auth-service shows only in this answer. */
     @POST
-    App register(App.Registration registration);
+    OAuthApplication register(ApplicationRegistration registration);
 
     @POST
     @Path("/{clientId}/secret")
-    App.NewSecret rotateSecret(@PathParam("clientId") String clientId);
+    ClientSecret rotateSecret(@PathParam("clientId") String clientId);
 
     @DELETE
     @Path("/{clientId}")

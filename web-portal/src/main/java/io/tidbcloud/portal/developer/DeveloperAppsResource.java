@@ -3,6 +3,8 @@ package io.tidbcloud.portal.developer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.tidbcloud.contract.portal.ClientSecret;
+import io.tidbcloud.contract.portal.OAuthApplication;
 import io.tidbcloud.contract.scope.ApiScope;
 import io.tidbcloud.portal.backend.Backend;
 import io.tidbcloud.portal.backend.ServiceException;
@@ -36,14 +38,14 @@ public class DeveloperAppsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance apps(
-                List<App> apps,
+                List<OAuthApplication> apps,
                 AppForm form,
                 ApiScope[] allScopes,
                 Credentials credentials,
                 String problem,
                 String deleted);
 
-        static native TemplateInstance confirmDelete(App app);
+        static native TemplateInstance confirmDelete(OAuthApplication app);
     }
 
     @RestClient
@@ -63,7 +65,7 @@ public class DeveloperAppsResource {
             @FormParam("scope") List<String> scopes,
             @FormParam("homepage") String homepage) {
         AppForm form = new AppForm(name, kind, redirectUris, scopes, homepage);
-        App app;
+        OAuthApplication app;
         try {
             app = Backend.AUTH_SERVICE.call(() -> authService.register(form.registration()));
         } catch (ServiceException refused) {
@@ -85,8 +87,8 @@ public class DeveloperAppsResource {
     @Path("/rotate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rotate(@FormParam("client_id") String clientId) {
-        App app = own(clientId);
-        App.NewSecret secret = Backend.AUTH_SERVICE.call(() -> authService.rotateSecret(app.clientId()));
+        OAuthApplication app = own(clientId);
+        ClientSecret secret = Backend.AUTH_SERVICE.call(() -> authService.rotateSecret(app.clientId()));
         Credentials shown = new Credentials(secret.clientId(), secret.clientSecret(), app.name(), true);
         return Response.ok(page(AppForm.blank(), shown, null, null))
                 .header("Cache-Control", "no-store")
@@ -97,7 +99,7 @@ public class DeveloperAppsResource {
     @Path("/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object delete(@FormParam("client_id") String clientId, @FormParam("confirm") String confirm) {
-        App app = own(clientId);
+        OAuthApplication app = own(clientId);
         if (confirm == null) {
             return Templates.confirmDelete(app);
         }
@@ -112,11 +114,11 @@ public class DeveloperAppsResource {
         return Templates.apps(apps(), form, ApiScope.values(), credentials, problem, deleted);
     }
 
-    private List<App> apps() {
+    private List<OAuthApplication> apps() {
         return Backend.AUTH_SERVICE.call(authService::list).apps();
     }
 
-    private App own(String clientId) {
+    private OAuthApplication own(String clientId) {
         return apps().stream()
                 .filter(app -> app.clientId().equals(clientId))
                 .findFirst()

@@ -1,6 +1,7 @@
 package io.tidbcloud.portal.sessions;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.tidbcloud.contract.portal.SessionList;
 import io.tidbcloud.portal.backend.Backend;
 import io.tidbcloud.portal.backend.BearerAccessToken;
 import io.tidbcloud.portal.backend.ServiceException;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface SessionsClient {
 
     @GET
-    PersonSession.Listing list();
+    SessionList list();
 
     @DELETE
     @Path("/{id}")

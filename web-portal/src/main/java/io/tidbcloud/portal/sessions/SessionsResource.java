@@ -3,6 +3,7 @@ package io.tidbcloud.portal.sessions;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.tidbcloud.contract.portal.PersonSession;
 import io.tidbcloud.portal.backend.Backend;
 import io.tidbcloud.portal.backend.ServiceException;
 import jakarta.ws.rs.BadRequestException;
