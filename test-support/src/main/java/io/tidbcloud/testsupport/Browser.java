@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -52,7 +53,11 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
         this.service = service;
         this.driver = driver;
+        // While a posted form's answer replaces the document, chromedriver may report an element it
+        // has just found as "not belonging to the document" (a plain WebDriverException, not a stale
+        // element): look again until the new page holds it.
         this.clickable = new WebDriverWait(driver, CLICKABLE);
+        this.clickable.ignoring(WebDriverException.class);
     }
 
     public static Browser start() throws IOException {
