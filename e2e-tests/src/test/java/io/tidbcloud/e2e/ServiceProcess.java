@@ -65,6 +65,9 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("TIDBCLOUD_OIDC_URL", TestStack.oidcUrl());
         builder.environment().put("TIDBCLOUD_KEYCLOAK_URL", TestStack.keycloakUrl());
+        // The jar runs in its prod profile, which has no default for these (bin/dev infra up's values).
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "tidbcloud");
+        builder.environment().putIfAbsent("TIDBCLOUD_API_PAGING_TOKEN_SECRET", "e2e-paging-token-secret");
         if (!extraEnv.containsKey(DATABASE_URL) && !"web-portal".equals(module)) {
             builder.environment()
                     .put(DATABASE_URL, TestDatabase.create("e2e_" + module).jdbcUrl());

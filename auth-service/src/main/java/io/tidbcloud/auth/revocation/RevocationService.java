@@ -11,9 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps revocations and wakes the feed's subscribers. Writes are serialized, so that feed order
- * ({@code seq}) is also commit order: a subscriber that has seen seq n never misses an m &lt; n that
- * commits later.
+ * Keeps revocations and wakes the feed's subscribers. Nothing here is shared with other instances:
+ * the store serializes writes across instances (feed order, {@code seq}, is commit order), and
+ * {@link RevocationNotificationListener} wakes this instance's feed when any instance stored some.
  */
 @ApplicationScoped
 public class RevocationService {
@@ -22,7 +22,6 @@ public class RevocationService {
 
     private final RevocationStore store;
     private final Clock clock;
-    private final Object writeLock = new Object();
     private final ReentrantLock signalLock = new ReentrantLock();
     private final Condition changed = signalLock.newCondition();
     private long generation;
@@ -42,13 +41,11 @@ public class RevocationService {
                 return problem;
             }
         }
-        int added;
-        synchronized (writeLock) {
-            added = store.insertNew(revocations, clock.millis());
-        }
+        int added = store.insertNew(revocations, clock.millis());
         if (added > 0) {
             LOG.infof("stored %d revocation(s)", added);
-            signalAll();
+            // This instance's subscribers need not wait for the notification's round trip.
+            changed();
         }
         return Optional.empty();
     }
@@ -114,7 +111,8 @@ public class RevocationService {
         }
     }
 
-    private void signalAll() {
+    /** Wakes every subscriber loop of this instance, which then reads the store. */
+    void changed() {
         signalLock.lock();
         try {
             generation++;

@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The revocations table (plain JDBC: three statements, same SQL on PostgreSQL and H2). A revocation
- * is kept as the columns its deny-set keys and times need; times in epoch milliseconds, as whole
- * seconds since revocations carry NumericDates.
+ * The revocations table (plain JDBC on PostgreSQL). A revocation is kept as the columns its deny-set
+ * keys and times need; times in epoch milliseconds, as whole seconds since revocations carry
+ * NumericDates. Several auth-service instances write it: inserts are serialized by a transaction-scoped
+ * advisory lock and announced with NOTIFY (see {@link #insertNew}).
  */
 @ApplicationScoped
 public class RevocationStore {
@@ -32,16 +33,47 @@ public class RevocationStore {
         this.realmIssuer = keycloak.realmUrl().toString();
     }
 
+    /**
+     * The channel on which every auth-service instance announces committed revocations (payload: the
+     * newest {@code seq}), so that each instance's feed wakes at once, whichever instance stored them.
+     */
+    public static final String CHANNEL = "revocation_event";
+
+    /**
+     * Taken by every insert transaction of every instance before its first {@code INSERT}, released at
+     * commit: {@code seq} values are then drawn and committed in one order, so a subscriber that has
+     * seen {@code seq} n never misses an m &lt; n that commits later. Per database, so it serializes
+     * exactly the writers of this table.
+     */
+    static final String WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('revocation_event'))";
+
     /** Stores the revocations not stored before (by id); returns how many were new. */
     @Transactional
     public int insertNew(List<RevocationEvent> revocations, long receivedAt) {
+        try (Connection connection = dataSource.getConnection()) {
+            return insertNew(connection, revocations, receivedAt);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store revocations", e);
+        }
+    }
+
+    /**
+     * The insert transaction's statements, on a connection whose transaction the caller commits:
+     * the write lock, the new rows, then a notification, which PostgreSQL delivers to the listeners
+     * of every instance only when the transaction commits.
+     */
+    int insertNew(Connection connection, List<RevocationEvent> revocations, long receivedAt) throws SQLException {
         int added = 0;
-        try (Connection connection = dataSource.getConnection();
+        long newest = 0;
+        try (PreparedStatement lock = connection.prepareStatement(WRITE_LOCK);
                 PreparedStatement exists =
                         connection.prepareStatement("SELECT 1 FROM revocation_event WHERE event_id = ?");
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO revocation_event (event_id, covers, cause, issuer, initiating_entity, subject, session_id,"
-                                + " client_id, token_id, revoked_at, expires_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                + " client_id, token_id, revoked_at, expires_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " RETURNING seq");
+                PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            lock.execute();
             for (RevocationEvent revocation : revocations) {
                 exists.setString(1, revocation.id());
                 try (ResultSet found = exists.executeQuery()) {
@@ -65,12 +97,18 @@ public class RevocationStore {
                 insert.setLong(10, revocation.revokedAt() * 1000);
                 insert.setLong(11, revocation.maxTokenExp() * 1000);
                 insert.setLong(12, receivedAt);
-                insert.executeUpdate();
+                try (ResultSet seq = insert.executeQuery()) {
+                    seq.next();
+                    newest = seq.getLong(1);
+                }
                 added++;
             }
+            if (added > 0) {
+                notify.setString(1, CHANNEL);
+                notify.setString(2, Long.toString(newest));
+                notify.execute();
+            }
             return added;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store revocations", e);
         }
     }
 
