@@ -140,10 +140,20 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /**
+     * A wait of {@link #SHOWN} that reads the page again after an error of the driver's: a page being
+     * replaced (a form's answer, a redirect) makes the body it reads stale or "not in the document".
+     */
+    private WebDriverWait shown() {
+        WebDriverWait wait = new WebDriverWait(driver, SHOWN);
+        wait.ignoring(WebDriverException.class);
+        return wait;
+    }
+
     /** Waits until the page shows the text, and says what it showed instead when it never does. */
     public void awaitText(String text) {
         try {
-            new WebDriverWait(driver, SHOWN).until(d -> pageText().contains(text));
+            shown().until(d -> pageText().contains(text));
         } catch (RuntimeException e) {
             throw new AssertionError(
                     "page " + currentUrl() + " never showed '" + text + "'; it shows:\n" + pageText(), e);
@@ -153,9 +163,8 @@ public final class Browser implements AutoCloseable {
     /** Waits until the element is clickable or the page shows the text, whichever comes first. */
     public void awaitEither(By locator, String text) {
         try {
-            new WebDriverWait(driver, SHOWN)
-                    .until(d -> ExpectedConditions.elementToBeClickable(locator).apply(d) != null
-                            || pageText().contains(text));
+            shown().until(d -> ExpectedConditions.elementToBeClickable(locator).apply(d) != null
+                    || pageText().contains(text));
         } catch (RuntimeException e) {
             throw new AssertionError(
                     "page " + currentUrl() + " showed neither " + locator + " nor '" + text + "'; it shows:\n"

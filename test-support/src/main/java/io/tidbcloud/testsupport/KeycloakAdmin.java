@@ -122,6 +122,27 @@ public final class KeycloakAdmin implements AutoCloseable {
                 204);
     }
 
+    /**
+     * As {@link #setAccessTokenLifespan(TestClient, java.time.Duration)} for a client of the realm
+     * files (web-portal, ticloud-cli), by its client id; {@code null} goes back to the realm's lifespan.
+     */
+    public void setAccessTokenLifespan(String clientId, java.time.Duration lifespan) {
+        JsonNode found = http.getJson(
+                settings.adminRealmUrl() + "/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8),
+                adminToken());
+        if (found.size() != 1) {
+            throw new KeycloakTestException("no client " + clientId + " in the realm");
+        }
+        http.sendJson(
+                "PUT",
+                settings.adminRealmUrl() + "/clients/" + found.get(0).path("id").asText(),
+                adminToken(),
+                Map.of(
+                        "attributes",
+                        Map.of("access.token.lifespan", lifespan == null ? "" : Long.toString(lifespan.toSeconds()))),
+                204);
+    }
+
     /** Deletes a client created here; the tokens it got stay valid until they expire. */
     public void deleteClient(TestClient client) {
         http.sendJson(
