@@ -4,7 +4,6 @@ import io.tidbcloud.contract.revocation.InitiatingEntity;
 import io.tidbcloud.contract.revocation.RevocationEvent;
 import io.tidbcloud.contract.revocation.SubjectId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -18,12 +17,8 @@ import java.util.UUID;
  * Keycloak's transaction, on its own time; the one made here is stored before the portal is answered.
  * Both cover the same tokens, so the second changes nothing. They are stored and pushed like the ones
  * Keycloak delivers: auth-service is the feed.
- *
- * <p>Never inside the caller's transaction (an app's deletion runs in one): the revocation commits
- * on its own, before the feed is woken, so the feed reads it at once, and it stands even if the
- * caller's work rolls back afterwards (revoking more is the safe side). Joined to the caller's
- * transaction, the feed was woken before the commit, found nothing, and sent the revocation only
- * at its next re-read, up to a heartbeat later.
+ * The store commits each one on its own before the feed is woken ({@link RevocationStore#insertNew}),
+ * also when the caller runs in a transaction (an app's deletion does).
  */
 @ApplicationScoped
 public class RevocationPublisher {
@@ -43,13 +38,11 @@ public class RevocationPublisher {
     }
 
     /** Every token ever issued to {@code clientId} (its {@code azp}), whoever it acted for. */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void applicationDeleted(String issuer, String clientId, Optional<Duration> clientLifespan) {
         publish(issuer, SubjectId.complex(issuer, null, null, clientId), clientLifespan, DELETE_APPLICATION);
     }
 
     /** Every token the person gave {@code clientId}. */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void consentRevoked(String issuer, String userId, String clientId, Optional<Duration> clientLifespan) {
         publish(issuer, SubjectId.complex(issuer, userId, null, clientId), clientLifespan, REVOKE_CONSENT);
     }

@@ -47,8 +47,15 @@ public class RevocationStore {
      */
     static final String WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('revocation_event'))";
 
-    /** Stores the revocations not stored before (by id); returns how many were new. */
-    @Transactional
+    /**
+     * Stores the revocations not stored before (by id); returns how many were new. Always in a
+     * transaction of its own, committed on return, whoever calls: the caller then wakes the feed
+     * after the rows are visible (inside a caller's transaction, such as an app's deletion, the feed
+     * was woken before the commit, found nothing, and sent the revocation only at its next re-read),
+     * the write lock is held for the insert only, and a revocation stands even if the caller's work
+     * rolls back afterwards (revoking more is the safe side).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int insertNew(List<RevocationEvent> revocations, long receivedAt) {
         try (Connection connection = dataSource.getConnection()) {
             return insertNew(connection, revocations, receivedAt);
