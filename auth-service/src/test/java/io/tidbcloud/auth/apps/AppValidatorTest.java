@@ -81,6 +81,16 @@ class AppValidatorTest {
     }
 
     @Test
+    void redirectUriAndHomepageAreAtMostTheLengthKeycloakKeeps() {
+        String longest = "https://app.example/" + "c".repeat(235);
+        assertThat(AppValidator.validate(web(longest)).redirectUris()).containsExactly(longest);
+        assertRefused(web(longest + "c"), "redirectUris[0] must be at most 255 characters");
+        assertThat(AppValidator.homepage(longest)).isEqualTo(longest);
+        assertThatThrownBy(() -> AppValidator.homepage(longest + "c"))
+                .hasMessage("homepage must be at most 255 characters");
+    }
+
+    @Test
     void secondBadRedirectUriIsNamedByItsIndex() {
         assertRefused(
                 web("https://app.example/cb", "https://app.example/cb#x"),

@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.tidbcloud.portal.backend.ServiceException;
 import io.tidbcloud.portal.backend.ServiceUnavailableException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -47,6 +48,17 @@ public class ErrorPages {
                         ? page(502, "Something went wrong", e.backend().displayName() + " failed: " + e.getMessage())
                         : page(400, "Could not do that", e.getMessage());
         };
+    }
+
+    /**
+     * A request the page itself refused (an id that is not the person's, a missing choice) or that
+     * matched nothing: the status with its message, never an empty answer.
+     */
+    @ServerExceptionMapper
+    public Response refused(ClientErrorException e) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return page(status, known != null ? known.getReasonPhrase() : "Could not do that", e.getMessage());
     }
 
     private static Response page(int status, String heading, String message) {
