@@ -117,13 +117,13 @@ class LockedAccountDeviceGrantTest {
 
         HttpResponse<String> poll = poll(device);
         JsonNode answer = JSON.readTree(poll.body());
-        assertEquals(400, poll.statusCode(), poll.body());
-        assertEquals("invalid_grant", answer.path("error").asText(), poll.body());
+        assertEquals(400, poll.statusCode(), summary(poll));
+        assertEquals("invalid_grant", answer.path("error").asText(), summary(poll));
         assertEquals(
                 LockedAccountDeviceTokenExecutor.TEMPORARILY_LOCKED,
                 answer.path("error_description").asText());
-        assertFalse(answer.has("access_token"), "no tokens: " + poll.body());
-        assertFalse(answer.has("refresh_token"), "no tokens: " + poll.body());
+        assertFalse(answer.has("access_token"), summary(poll));
+        assertFalse(answer.has("refresh_token"), summary(poll));
 
         JsonNode event = awaitEvent("OAUTH2_DEVICE_CODE_TO_TOKEN_ERROR", userId);
         assertEquals("user_temporarily_disabled", event.path("error").asText(), event.toString());
@@ -132,8 +132,8 @@ class LockedAccountDeviceGrantTest {
 
         // the refused device code is spent: it gets nothing later either
         HttpResponse<String> again = pollAfterTheInterval(device);
-        assertEquals(400, again.statusCode(), again.body());
-        assertEquals("invalid_grant", JSON.readTree(again.body()).path("error").asText(), again.body());
+        assertEquals(400, again.statusCode(), summary(again));
+        assertEquals("invalid_grant", JSON.readTree(again.body()).path("error").asText(), summary(again));
         assertEquals(
                 "Device code not valid",
                 JSON.readTree(again.body()).path("error_description").asText());
@@ -259,6 +259,13 @@ class LockedAccountDeviceGrantTest {
                         .path("disabled")
                         .asBoolean(),
                 "brute-force detection reports " + username + " locked out");
+    }
+
+    /** A token answer for a failure message: its status and error, never the tokens it may hold. */
+    private static String summary(HttpResponse<String> response) throws IOException {
+        JsonNode body = JSON.readTree(response.body());
+        return response.statusCode() + " " + body.path("error").asText("(no error)") + ": "
+                + body.path("error_description").asText() + (body.has("access_token") ? " (with tokens)" : "");
     }
 
     private static String loginFormAction(HttpResponse<String> page) {
