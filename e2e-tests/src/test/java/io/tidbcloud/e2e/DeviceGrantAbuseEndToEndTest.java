@@ -17,8 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -160,22 +163,30 @@ class DeviceGrantAbuseEndToEndTest {
         }
     }
 
-    /** {@code count} polls released together. */
-    private List<HttpResponse<String>> concurrentPolls(String clientId, JsonNode device, int count) {
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            polls.add(CompletableFuture.supplyAsync(() -> {
-                try {
+    /** {@code count} polls, each on a thread of its own, released together once every thread waits. */
+    private List<HttpResponse<String>> concurrentPolls(String clientId, JsonNode device, int count) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch ready = new CountDownLatch(count);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> polls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                polls.add(threads.submit(() -> {
+                    ready.countDown();
                     start.await();
                     return poll(clientId, device);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
+                }));
+            }
+            ready.await();
+            start.countDown();
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> poll : polls) {
+                answers.add(poll.get(30, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            threads.shutdownNow();
         }
-        start.countDown();
-        return polls.stream().map(CompletableFuture::join).toList();
     }
 
     private static void assertError(HttpResponse<String> response, String error, String description)
