@@ -22,8 +22,18 @@ final class Tmpfs implements AutoCloseable {
 
     /** A tmpfs of {@code size} (mount's notation, e.g. 64k) on a new directory under {@code parent}. */
     static Tmpfs mount(Path parent, String size) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory(parent, "tmpfs");
-        run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString());
+        return mountAt(Files.createTempDirectory(parent, "tmpfs"), size);
+    }
+
+    /** A tmpfs of {@code size} on {@code dir}, made when missing (an existing one must be empty). */
+    static Tmpfs mountAt(Path dir, String size) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        try {
+            run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString());
+        } catch (IllegalStateException e) {
+            Files.deleteIfExists(dir);
+            throw e;
+        }
         return new Tmpfs(dir);
     }
 
