@@ -1,6 +1,8 @@
 package io.tidbcloud.cli;
 
 import io.tidbcloud.cli.auth.OAuthProtocolException;
+import io.tidbcloud.cli.config.Settings;
+import io.tidbcloud.cli.credentials.SecureFiles;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
@@ -8,6 +10,7 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -52,6 +55,14 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         }
         if (ex instanceof HttpTimeoutException) {
             return new Failure(ExitCode.ERROR, "The server did not answer in time.");
+        }
+        if (ex instanceof FileSystemException file) {
+            // a local file (the configuration, the credentials or their lock), not the network
+            return new Failure(
+                    ExitCode.ERROR,
+                    "Cannot write " + file.getFile() + ": " + SecureFiles.reason(file) + ". Check that "
+                            + Settings.CONFIG_DIR_ENV
+                            + " (default ~/.ticloud) is a writable directory with free space.");
         }
         if (ex instanceof IOException) {
             return new Failure(ExitCode.ERROR, "Network error: " + describe(ex));

@@ -13,7 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +27,9 @@ import org.junit.jupiter.api.Test;
  * The cluster lifecycle across a restart: an instance goes down with work in flight (its worker
  * off, as if the process died right after answering), and a new instance on the same database
  * finishes it: the cluster left CREATING becomes ACTIVE with its endpoint, the one left DELETING
- * is gone. Two real processes, so the test needs no other test to have run first.
+ * is gone. Two real processes, so the test needs no other test to have run first. And the same
+ * with the instance killed (SIGKILL) right after a create's 201 and with creates in flight: after the
+ * restart each cluster is there and becomes ACTIVE, or is absent; none stays CREATING, none is twice.
  */
 class ClusterRestartEndToEndTest {
 
@@ -92,15 +99,84 @@ class ClusterRestartEndToEndTest {
         }
     }
 
-    private static String create(ServiceProcess api, String token, String name) throws Exception {
+    @Test
+    void instanceKilledRightAfterACreateAndWithCreatesInFlightLeavesEachClusterActiveAfterRestartOrAbsent()
+            throws Exception {
+        String database = TestDatabase.create("e2e_cluster_kill").jdbcUrl();
+        String token = erin.token("cluster:read", "cluster:write");
+        Map<String, String> env = new java.util.HashMap<>(QUICK);
+        env.put(ServiceProcess.DATABASE_URL, database);
+
+        String answered;
+        List<String> inFlight = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> creates = new ArrayList<>();
+        try (ServiceProcess first = ServiceProcess.start("cloud-api-service", env)) {
+            answered = create(first, token, "killed-after-201");
+            for (int i = 0; i < 6; i++) {
+                inFlight.add("killed-in-flight-" + i);
+                creates.add(HTTP.sendAsync(
+                        createRequest(first, token, inFlight.get(i)), HttpResponse.BodyHandlers.ofString()));
+            }
+            // one of the six answered: the others are being answered as the process dies
+            CompletableFuture.anyOf(creates.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            first.kill(); // the first cluster CREATING since its 201, well before its 1 s create delay
+        }
+        List<String> answeredInFlight = new ArrayList<>();
+        for (int i = 0; i < creates.size(); i++) {
+            try {
+                HttpResponse<String> response = creates.get(i).get(10, TimeUnit.SECONDS);
+                if (response.statusCode() == 201) {
+                    answeredInFlight.add(inFlight.get(i));
+                }
+            } catch (ExecutionException connectionLost) {
+                // no answer: the cluster may or may not have been stored
+            }
+        }
+
+        try (ServiceProcess second = ServiceProcess.start("cloud-api-service", env)) {
+            await("no cluster is CREATING any more", () -> {
+                for (JsonNode cluster : send(second, token, "GET", "/v1beta1/clusters?page_size=100")
+                        .path("clusters")) {
+                    if (!"ACTIVE".equals(cluster.path("state").asText())) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            JsonNode list = send(second, token, "GET", "/v1beta1/clusters?page_size=100");
+            Map<String, Integer> copies = new java.util.HashMap<>();
+            for (JsonNode cluster : list.path("clusters")) {
+                copies.merge(cluster.path("displayName").asText(), 1, Integer::sum);
+            }
+            assertThat(state(second, token, answered)).isEqualTo("ACTIVE");
+            assertThat(copies).containsEntry("killed-after-201", 1);
+            for (String name : answeredInFlight) {
+                assertThat(copies).as("%s was answered 201", name).containsEntry(name, 1);
+            }
+            assertThat(copies.values()).as("no cluster twice: " + copies).allMatch(count -> count == 1);
+            assertThat(copies.keySet()).isSubsetOf(concat("killed-after-201", inFlight));
+            assertThat(list.path("totalSize").asInt()).isEqualTo(copies.size());
+        }
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest);
+        all.add(first);
+        return all;
+    }
+
+    private static HttpRequest createRequest(ServiceProcess api, String token, String name) throws Exception {
         String body = JSON.writeValueAsString(
                 Map.of("displayName", name, "region", Map.of("name", "regions/aws-eu-central-1")));
-        HttpResponse<String> response = HTTP.send(
-                request(api, token, "/v1beta1/clusters")
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return request(api, token, "/v1beta1/clusters")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static String create(ServiceProcess api, String token, String name) throws Exception {
+        HttpResponse<String> response =
+                HTTP.send(createRequest(api, token, name), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode cluster = JSON.readTree(response.body());
         assertThat(cluster.path("state").asText()).isEqualTo("CREATING");

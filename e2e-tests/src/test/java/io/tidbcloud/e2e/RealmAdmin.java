@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * The admin-API calls the federation tests need on realm {@code tidbcloud} of the test Keycloak:
- * look up and delete brokered users, read their identity-provider links, add and remove a test client.
+ * look up and delete brokered users, read their identity-provider links, add and remove a test client;
+ * and on another realm, let a client redirect to one more URI.
  */
 final class RealmAdmin {
 
@@ -30,7 +31,16 @@ final class RealmAdmin {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String realmUrl = TestStack.keycloakUrl() + "/admin/realms/tidbcloud";
+    private final String realmUrl;
+
+    RealmAdmin() {
+        this("tidbcloud");
+    }
+
+    /** The same calls on another realm of the test Keycloak, e.g. {@code google-dev}. */
+    RealmAdmin(String realm) {
+        this.realmUrl = TestStack.keycloakUrl() + "/admin/realms/" + realm;
+    }
 
     /** The user of realm tidbcloud with exactly this email, if any. */
     Optional<JsonNode> userByEmail(String email) {
@@ -98,6 +108,28 @@ final class RealmAdmin {
         HttpResponse<String> created = send("POST", "/clients", copy, 201);
         String location = created.headers().firstValue("Location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Lets client {@code clientId} redirect to {@code redirectUri} as well, until the returned handle is
+     * closed; e.g. the stand-in Google's broker client, for a realm reached through another port.
+     */
+    AutoCloseable allowRedirectUri(String clientId, String redirectUri) {
+        updateRedirectUris(clientId, uris -> uris.add(redirectUri));
+        return () -> updateRedirectUris(clientId, uris -> uris.remove(redirectUri));
+    }
+
+    private void updateRedirectUris(String clientId, java.util.function.Consumer<List<String>> change) {
+        JsonNode found = get("/clients?clientId=" + encode(clientId));
+        if (!found.isArray() || found.isEmpty()) {
+            throw new IllegalStateException("no client " + clientId + " in " + realmUrl);
+        }
+        ObjectNode client = (ObjectNode) found.get(0);
+        List<String> uris = new ArrayList<>();
+        client.path("redirectUris").forEach(uri -> uris.add(uri.asText()));
+        change.accept(uris);
+        client.set("redirectUris", JSON.valueToTree(uris));
+        send("PUT", "/clients/" + client.path("id").asText(), client, 204);
     }
 
     void deleteClient(String internalId) {

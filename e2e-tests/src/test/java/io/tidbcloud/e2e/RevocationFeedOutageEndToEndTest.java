@@ -6,6 +6,7 @@ import static io.tidbcloud.e2e.RevocationStack.accessToken;
 import static io.tidbcloud.e2e.RevocationStack.assertAccepted;
 import static io.tidbcloud.e2e.RevocationStack.assertRefusedWithin;
 import static io.tidbcloud.e2e.RevocationStack.awaitStatus;
+import static io.tidbcloud.e2e.RevocationStack.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,10 @@ class RevocationFeedOutageEndToEndTest {
             JsonNode body = JSON.readTree(answer.body());
             assertThat(body.get("code").asInt()).isEqualTo(14);
             assertThat(body.get("message").asText()).contains("Revocation status cannot be checked");
+            // and the token revoked while auth-service was down is not served either: the bound holds
+            RevocationStack.Answer revoked = call(api, revokedLater);
+            assertThat(revoked.status()).as(revoked.body()).isEqualTo(503);
+            assertThat(JSON.readTree(revoked.body()).get("code").asInt()).isEqualTo(14);
             JsonNode feed = readinessCheck(api, "revocation-feed");
             assertThat(feed.get("status").asText()).isEqualTo("DOWN");
         }

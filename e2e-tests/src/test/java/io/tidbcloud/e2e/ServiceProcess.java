@@ -115,6 +115,17 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL, as the kernel's OOM killer or a lost node ends a process: no shutdown hook, no draining
+     * of requests in flight, no transaction finished. {@link #close()} afterwards does nothing more.
+     */
+    void kill() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(module + " still running 10 s after SIGKILL");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -6,11 +6,13 @@ import io.tidbcloud.cli.Commands;
 import io.tidbcloud.cli.config.Profile;
 import io.tidbcloud.cli.config.Settings;
 import io.tidbcloud.cli.credentials.Credentials;
+import io.tidbcloud.cli.credentials.SecureFiles;
 import io.tidbcloud.contract.login.IdentityProvider;
 import io.tidbcloud.contract.scope.ApiScope;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,9 @@ public final class LoginCommand {
      * outlives Keycloak's 30-minute SSO idle timeout (see README, verified end to end).
      */
     public static final List<String> DEFAULT_SCOPES = defaultScopes("openid");
+
+    /** What a sign-in takes on disk, with room to spare: three JWTs (a few KB) and config.toml. */
+    private static final int ROOM_FOR_A_SIGN_IN = 32 * 1024;
 
     /**
      * What {@code auth login} was asked for.
@@ -102,13 +107,19 @@ public final class LoginCommand {
         OAuthHttp http = new OAuthHttp(context.transport());
         PrintWriter err = context.err();
 
+        // Before the person approves anything: a sign-in that could not be kept fails now, not after.
+        try {
+            SecureFiles.checkWritable(settings.configDir(), ROOM_FOR_A_SIGN_IN);
+        } catch (FileSystemException e) {
+            throw cannotSave(settings, e);
+        }
+
         DeviceCode code;
         try {
             code = new DeviceAuthorization(http, endpoints.deviceAuthorization(), profile.oauthClientId())
                     .request(requested, Optional.ofNullable(idp).map(IdentityProvider::alias));
         } catch (IOException e) {
-            throw CliException.error("Cannot reach the sign-in server at " + profile.oauthEndpoint() + " ("
-                    + e.getClass().getSimpleName() + "). Is it running?");
+            throw SignInServerUnreachable.of(profile, "sign in", e);
         }
 
         URI verification = verificationUrl(code, idp);
@@ -139,10 +150,20 @@ public final class LoginCommand {
         IssuedTokens tokens = ((DeviceFlow.Outcome.Granted) outcome).tokens();
         Credentials credentials =
                 TokenSource.credentials(profile, tokens, context.clock().instant(), null);
-        settings.writeDefaultsIfMissing();
-        context.credentials().save(profile.name(), credentials);
+        try {
+            settings.writeDefaultsIfMissing();
+            context.credentials().save(profile.name(), credentials);
+        } catch (FileSystemException e) {
+            throw cannotSave(settings, e);
+        }
         err.println(credentials.email() == null ? "Signed in." : "Signed in as " + credentials.email());
         return 0;
+    }
+
+    private static CliException cannotSave(Settings settings, FileSystemException e) {
+        return CliException.error("Cannot save your sign-in in " + settings.configDir() + ": " + SecureFiles.reason(e)
+                + ". Make the directory writable or free some space, or set " + Settings.CONFIG_DIR_ENV
+                + " to another directory.");
     }
 
     /** openid always (it names who signed in), then the requested scopes without repeats. */

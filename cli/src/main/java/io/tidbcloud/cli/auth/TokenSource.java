@@ -119,6 +119,8 @@ public final class TokenSource {
                 throw CliException.tokenRejected("Your session has ended (" + e.describe() + ")");
             }
             throw CliException.error("Could not refresh the access token: " + e.describe());
+        } catch (IOException e) {
+            throw SignInServerUnreachable.of(profile, "refresh your access token", e);
         }
         Credentials refreshed = credentials(profile, issued, clock.instant(), current);
         store.save(profile.name(), refreshed);

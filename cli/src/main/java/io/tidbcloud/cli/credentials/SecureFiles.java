@@ -3,7 +3,9 @@ package io.tidbcloud.cli.credentials;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +47,21 @@ public final class SecureFiles {
         }
     }
 
+    /**
+     * Writes {@code content} as described above. A failure is a {@link FileSystemException} naming
+     * {@code file} (not the temporary file) with the file system's reason: read-only, no space left.
+     */
     public static void writePrivate(Path file, byte[] content) throws IOException {
+        try {
+            writeThroughTemporaryFile(file, content);
+        } catch (IOException e) {
+            FileSystemException named = new FileSystemException(file.toString(), null, reason(e));
+            named.initCause(e);
+            throw named;
+        }
+    }
+
+    private static void writeThroughTemporaryFile(Path file, byte[] content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         ensurePrivateDirectory(dir);
         FileAttribute<?>[] attributes =
@@ -70,6 +86,26 @@ public final class SecureFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** The operating system's words ("Read-only file system", "No space left on device"). */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        String reason = e instanceof FileSystemException fileSystem ? fileSystem.getReason() : e.getMessage();
+        return reason == null ? "cannot be written" : reason;
+    }
+
+    /**
+     * Fails with the file system's reason (read-only, no space left, not permitted) unless {@code dir} can
+     * be made and a file of {@code bytes} written in it, the way {@link #writePrivate} writes; leaves nothing
+     * behind. For a command that would otherwise learn only at its end that it cannot keep its result.
+     */
+    public static void checkWritable(Path dir, int bytes) throws IOException {
+        Path probe = dir.resolve(".write-check");
+        writePrivate(probe, new byte[bytes]);
+        Files.delete(probe);
     }
 
     private static boolean posix() {

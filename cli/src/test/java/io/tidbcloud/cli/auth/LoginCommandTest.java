@@ -236,8 +236,8 @@ class LoginCommandTest {
 
         assertEquals(1, result.exitCode());
         assertEquals(
-                "Cannot reach the sign-in server at http://127.0.0.1:1/realms/tidbcloud (ConnectException). "
-                        + "Is it running?\n",
+                "Cannot reach the sign-in server (Keycloak) at http://127.0.0.1:1/realms/tidbcloud to sign in: "
+                        + "connection refused. Is it running? Try again when it is back.\n",
                 result.err());
     }
 }

@@ -200,4 +200,20 @@ class StatusAndTokenCommandTest {
                 "Your session has ended (invalid_grant (Session not active)): run `ticloud auth login`\n",
                 result.err());
     }
+
+    @Test
+    void refreshWhileTheSignInServerIsUnreachableExitsOneNamingItAndKeepsTheSession() throws Exception {
+        cli.env.put("TICLOUD_OAUTH_ENDPOINT", "http://127.0.0.1:1/realms/tidbcloud");
+        cli.signIn("at-1", "rt-1", 0);
+
+        TestCli.Result result = cli.call(context -> new TokenCommand(context).run());
+
+        assertEquals(1, result.exitCode());
+        assertEquals("", result.out());
+        assertEquals(
+                "Cannot reach the sign-in server (Keycloak) at http://127.0.0.1:1/realms/tidbcloud to refresh your"
+                        + " access token: connection refused. Is it running? Try again when it is back.\n",
+                result.err());
+        assertEquals("rt-1", cli.storedCredentials().orElseThrow().refreshToken());
+    }
 }

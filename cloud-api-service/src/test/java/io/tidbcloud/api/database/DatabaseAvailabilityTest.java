@@ -14,7 +14,7 @@ import io.tidbcloud.api.testing.ApiRequests;
 import io.tidbcloud.api.testing.Await;
 import io.tidbcloud.api.testing.FlakyDatabase;
 import io.tidbcloud.api.testing.KeycloakClients;
-import io.tidbcloud.api.testing.TcpLink;
+import io.tidbcloud.testsupport.TcpLink;
 import io.tidbcloud.testsupport.TestClient;
 import java.time.Duration;
 import java.util.Map;

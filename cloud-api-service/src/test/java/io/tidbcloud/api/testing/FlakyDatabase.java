@@ -1,6 +1,7 @@
 package io.tidbcloud.api.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.tidbcloud.testsupport.TcpLink;
 import io.tidbcloud.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,6 +4,9 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Tells a database that cannot serve now (down, unreachable, restarting, out of connections) from a
@@ -15,13 +18,28 @@ final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {}
 
+    /**
+     * Looks through the causes and the suppressed exceptions: a commit that fails because the server
+     * ended the connection (PostgreSQL restarting) reaches us as the transaction manager's
+     * RollbackException, which carries the driver's exception only as a suppressed one.
+     */
     static boolean isCauseOf(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && isUnavailable(sql)) {
+        return isCauseOf(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean isCauseOf(Throwable failure, Set<Throwable> seen) {
+        if (failure == null || !seen.add(failure)) {
+            return false;
+        }
+        if (failure instanceof SQLException sql && isUnavailable(sql)) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (isCauseOf(suppressed, seen)) {
                 return true;
             }
         }
-        return false;
+        return isCauseOf(failure.getCause(), seen);
     }
 
     private static boolean isUnavailable(SQLException e) {

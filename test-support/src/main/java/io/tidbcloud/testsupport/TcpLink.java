@@ -1,4 +1,4 @@
-package io.tidbcloud.api.testing;
+package io.tidbcloud.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
