@@ -3,6 +3,7 @@ package io.tidbcloud.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.tidbcloud.testsupport.IssuedSecrets;
 import io.tidbcloud.testsupport.Pkce;
 import io.tidbcloud.testsupport.RedirectQuery;
 import java.io.IOException;
@@ -67,6 +68,7 @@ final class CodeFlowTestClient implements AutoCloseable {
             }
         });
         server.start();
+        IssuedSecrets.record(IssuedSecrets.Kind.CLIENT_SECRET, secret);
         this.internalId = admin.createCodeFlowClient(clientId, secret, redirectUri(), thirdParty);
     }
 
@@ -104,6 +106,7 @@ final class CodeFlowTestClient implements AutoCloseable {
         if (!state.equals(params.get("state")) || !params.containsKey("code")) {
             throw new AssertionError("unexpected callback: " + params);
         }
+        IssuedSecrets.record(IssuedSecrets.Kind.AUTHORIZATION_CODE, params.get("code"));
         String form = "grant_type=authorization_code&code=" + encode(params.get("code"))
                 + "&redirect_uri=" + encode(redirectUri()) + pkce.tokenParameters()
                 + "&client_id=" + encode(clientId) + "&client_secret=" + encode(secret);
@@ -116,7 +119,9 @@ final class CodeFlowTestClient implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
         }
-        return JSON.readTree(response.body());
+        JsonNode tokens = JSON.readTree(response.body());
+        IssuedSecrets.recordTokenResponse(tokens);
+        return tokens;
     }
 
     /** The claims of a JWT (the test trusts it: it came straight from the token endpoint). */

@@ -7,7 +7,9 @@ import static io.tidbcloud.e2e.RevocationStack.assertAccepted;
 import static io.tidbcloud.e2e.RevocationStack.assertRefusedWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tidbcloud.testsupport.Browser;
+import io.tidbcloud.testsupport.IssuedSecrets;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -144,7 +146,10 @@ class ConsentRevocationEndToEndTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        return JSON.readTree(token.body()).get("access_token").asText();
+        IssuedSecrets.record(IssuedSecrets.Kind.AUTHORIZATION_CODE, code);
+        JsonNode tokens = JSON.readTree(token.body());
+        IssuedSecrets.recordTokenResponse(tokens);
+        return tokens.get("access_token").asText();
     }
 
     private static String adminRealm() {

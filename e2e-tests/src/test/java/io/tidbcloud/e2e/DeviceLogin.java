@@ -29,7 +29,9 @@ final class DeviceLogin {
         String url = login.awaitStderrLine("Open this URL in your browser:", Duration.ofSeconds(60));
         String code = login.awaitStderrLine("Then confirm that it shows the code:", Duration.ofSeconds(5));
         approve(url, idp, user, password).close();
-        return new Outcome(url, code, awaitSuccess(login));
+        Outcome outcome = new Outcome(url, code, awaitSuccess(login));
+        RevocationStack.storedCredentials(ticloud); // records the CLI's tokens (IssuedSecrets)
+        return outcome;
     }
 
     /**
@@ -43,6 +45,7 @@ final class DeviceLogin {
         Browser browser = approve(url, idp, user, password);
         try {
             awaitSuccess(login);
+            RevocationStack.storedCredentials(ticloud); // records the CLI's tokens (IssuedSecrets)
         } catch (Exception | Error e) {
             browser.close();
             throw e;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidbcloud.testsupport.Browser;
+import io.tidbcloud.testsupport.IssuedSecrets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -246,6 +247,8 @@ class FederatedSignInTest {
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
-        return JSON.readTree(response.body());
+        JsonNode answer = JSON.readTree(response.body());
+        IssuedSecrets.recordTokenResponse(answer);
+        return answer;
     }
 }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.tidbcloud.testsupport.Browser;
+import io.tidbcloud.testsupport.IssuedSecrets;
 import io.tidbcloud.testsupport.Pkce;
 import io.tidbcloud.testsupport.PortalSignIn;
 import io.tidbcloud.testsupport.RedirectQuery;
@@ -138,6 +139,7 @@ class PortalApiEndToEndTest {
             assertThat(registered.status()).as(registered.body()).isEqualTo(201);
             String clientId = registered.json().get("clientId").asText();
             String secret = registered.json().get("clientSecret").asText();
+            IssuedSecrets.record(IssuedSecrets.Kind.CLIENT_SECRET, secret);
 
             // the person authorizes the app in the same browser: Keycloak knows them, so the consent pages follow
             Pkce pkce = Pkce.create();
@@ -252,7 +254,10 @@ class PortalApiEndToEndTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-            return JSON.readTree(token.body()).get("access_token").asText();
+            IssuedSecrets.record(IssuedSecrets.Kind.AUTHORIZATION_CODE, params.get("code"));
+            JsonNode tokens = JSON.readTree(token.body());
+            IssuedSecrets.recordTokenResponse(tokens);
+            return tokens.get("access_token").asText();
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.tidbcloud.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidbcloud.testsupport.Browser;
+import io.tidbcloud.testsupport.IssuedSecrets;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,6 +146,7 @@ class PortalPagesEndToEndTest {
             String webClientId = browser.await(By.id("client-id")).getText();
             String firstSecret =
                     browser.driver().findElement(By.id("client-secret")).getText();
+            IssuedSecrets.record(IssuedSecrets.Kind.CLIENT_SECRET, firstSecret);
             assertThat(webClientId).startsWith("app-");
             assertThat(firstSecret).isNotBlank();
             assertThat(browser.currentUrl()).doesNotContain(firstSecret);
@@ -156,6 +158,7 @@ class PortalPagesEndToEndTest {
             assertThat(browser.await(By.id("client-id")).getText()).isEqualTo(webClientId);
             String secondSecret =
                     browser.driver().findElement(By.id("client-secret")).getText();
+            IssuedSecrets.record(IssuedSecrets.Kind.CLIENT_SECRET, secondSecret);
             assertThat(secondSecret).isNotBlank().isNotEqualTo(firstSecret);
 
             portal.open("/developer/apps");

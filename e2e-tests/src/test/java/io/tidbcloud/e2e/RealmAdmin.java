@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.contract.scope.ApiScope;
+import io.tidbcloud.testsupport.IssuedSecrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -197,7 +198,9 @@ final class RealmAdmin {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("admin sign-in answered " + response.statusCode() + ": " + response.body());
         }
-        return JSON.readTree(response.body()).path("access_token").asText();
+        JsonNode tokens = JSON.readTree(response.body());
+        IssuedSecrets.recordTokenResponse(tokens);
+        return tokens.path("access_token").asText();
     }
 
     private static String env(String name, String fallback) {

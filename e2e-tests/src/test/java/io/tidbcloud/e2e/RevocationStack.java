@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidbcloud.testsupport.IssuedSecrets;
 import io.tidbcloud.testsupport.KeycloakAdmin;
 import io.tidbcloud.testsupport.TestClient;
 import io.tidbcloud.testsupport.TestDatabase;
@@ -161,7 +162,9 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
 
     static JsonNode storedCredentials(TicloudCli ticloud) throws Exception {
         Path file = ticloud.configDir().resolve("credentials.json");
-        return JSON.readTree(Files.readString(file)).get("default");
+        JsonNode stored = JSON.readTree(Files.readString(file)).get("default");
+        IssuedSecrets.recordTokenResponse(stored);
+        return stored;
     }
 
     static String accessToken(TicloudCli ticloud) throws Exception {
@@ -247,7 +250,7 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
 
     /** A refresh-token grant at Keycloak by public client {@code clientId}; Keycloak's answer as it is. */
     static HttpResponse<String> refreshAtKeycloak(String clientId, String refreshToken) throws Exception {
-        return HTTP.send(
+        HttpResponse<String> answer = HTTP.send(
                 HttpRequest.newBuilder(URI.create(TestStack.oidcUrl() + "/protocol/openid-connect/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id="
@@ -255,6 +258,10 @@ final class RevocationStack implements BeforeAllCallback, AfterAllCallback {
                                 + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200) {
+            IssuedSecrets.recordTokenResponse(JSON.readTree(answer.body()));
+        }
+        return answer;
     }
 
     /** RFC 7009 revocation at Keycloak by the public client ticloud-cli; returns when it answered. */

@@ -12,6 +12,11 @@ final class TestStack {
         return env("TIDBCLOUD_KEYCLOAK_URL", "http://localhost:18180");
     }
 
+    /** Keycloak's management interface: /health, /metrics. */
+    static String keycloakManagementUrl() {
+        return env("TIDBCLOUD_KEYCLOAK_MANAGEMENT_URL", "http://localhost:19180");
+    }
+
     static String oidcUrl() {
         return env("TIDBCLOUD_OIDC_URL", keycloakUrl() + "/realms/tidbcloud");
     }

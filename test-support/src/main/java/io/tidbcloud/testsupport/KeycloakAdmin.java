@@ -76,6 +76,7 @@ public final class KeycloakAdmin implements AutoCloseable {
         String token = adminToken();
         String clientId = "test-" + name + "-" + randomHex(4);
         String secret = randomHex(24);
+        IssuedSecrets.record(IssuedSecrets.Kind.CLIENT_SECRET, secret);
 
         Map<String, Object> representation = new LinkedHashMap<>();
         representation.put("clientId", clientId);

@@ -32,7 +32,9 @@ final class KeycloakHttp {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return parse(send(request, 200), request);
+        JsonNode answer = parse(send(request, 200), request);
+        IssuedSecrets.recordTokenResponse(answer);
+        return answer;
     }
 
     HttpResponse<String> sendJson(String method, String url, String bearer, Object body, int... expected) {

@@ -75,6 +75,7 @@ public final class PortalSignIn {
         if (code == null || !state.equals(answer.get("state"))) {
             throw new KeycloakTestException("the portal's sign-in came back without a code: " + callback);
         }
+        IssuedSecrets.record(IssuedSecrets.Kind.AUTHORIZATION_CODE, code);
         String secret = TestEnvironment.read(System.getenv(), "TIDBCLOUD_WEB_PORTAL_SECRET", null);
         if (secret == null) {
             throw new KeycloakTestException("TIDBCLOUD_WEB_PORTAL_SECRET is unset: source .dev/test/env");
@@ -97,6 +98,7 @@ public final class PortalSignIn {
                     + " to the portal's code: " + tokenResponse.body());
         }
         JsonNode tokens = JSON.readTree(tokenResponse.body());
+        IssuedSecrets.recordTokenResponse(tokens);
         return new Tokens(
                 tokens.path("access_token").asText(),
                 tokens.path("refresh_token").asText(null),

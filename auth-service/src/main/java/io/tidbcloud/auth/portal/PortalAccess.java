@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tidbcloud.auth.revocation.RevocationStore;
 import io.tidbcloud.contract.error.GrpcStatus;
 import io.tidbcloud.resourceserver.error.ServiceException;
+import io.tidbcloud.resourceserver.error.TokenRejections;
 import io.tidbcloud.resourceserver.revocation.RevokedTokenException;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -26,22 +27,27 @@ public class PortalAccess {
     private final SecurityIdentity identity;
     private final PortalConfig config;
     private final RevocationStore revocations;
+    private final TokenRejections rejections;
 
-    PortalAccess(SecurityIdentity identity, PortalConfig config, RevocationStore revocations) {
+    PortalAccess(
+            SecurityIdentity identity, PortalConfig config, RevocationStore revocations, TokenRejections rejections) {
         this.identity = identity;
         this.config = config;
         this.revocations = revocations;
+        this.rejections = rejections;
     }
 
     /** The calling person; 403 unless the token is the portal's. */
     public Person person() {
         if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
+            rejections.count(TokenRejections.Reason.WRONG_CLIENT);
             throw new ServiceException(GrpcStatus.PERMISSION_DENIED, NOT_PORTAL);
         }
         Object azp = token.getClaim("azp");
         boolean portal = azp != null && config.clientId().equals(azp.toString());
         boolean forUs = token.getAudience() != null && token.getAudience().contains(config.audience());
         if (!portal || !forUs || token.getSubject() == null) {
+            rejections.count(TokenRejections.Reason.WRONG_CLIENT);
             throw new ServiceException(GrpcStatus.PERMISSION_DENIED, NOT_PORTAL);
         }
         Object sid = token.getClaim("sid");

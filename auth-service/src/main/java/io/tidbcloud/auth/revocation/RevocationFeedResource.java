@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tidbcloud.contract.error.GrpcStatus;
 import io.tidbcloud.contract.revocation.RevocationEndpoints;
 import io.tidbcloud.resourceserver.error.ServiceException;
+import io.tidbcloud.resourceserver.error.TokenRejections;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -35,11 +36,14 @@ public class RevocationFeedResource {
     private final RevocationFeed feed;
     private final RevocationConfig config;
     private final SecurityIdentity identity;
+    private final TokenRejections rejections;
 
-    RevocationFeedResource(RevocationFeed feed, RevocationConfig config, SecurityIdentity identity) {
+    RevocationFeedResource(
+            RevocationFeed feed, RevocationConfig config, SecurityIdentity identity, TokenRejections rejections) {
         this.feed = feed;
         this.config = config;
         this.identity = identity;
+        this.rejections = rejections;
     }
 
     @GET
@@ -52,6 +56,7 @@ public class RevocationFeedResource {
             @Context Sse sse) {
         String client = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
         if (client == null || !isSubscriber(client)) {
+            rejections.count(TokenRejections.Reason.WRONG_CLIENT);
             throw new ServiceException(GrpcStatus.PERMISSION_DENIED, "The client is not a revocation feed subscriber");
         }
         long from = position(lastEventId != null ? lastEventId : after);

@@ -168,6 +168,21 @@ public class RevocationStore {
         }
     }
 
+    /** How many stored revocations can still cover a valid token (what the feed would replay). */
+    public long inForce(long now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT COUNT(*) FROM revocation_event WHERE expires_at > ?")) {
+            query.setLong(1, now);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count revocations", e);
+        }
+    }
+
     /** Revocations after {@code seq}, oldest first, that can still cover a valid token. */
     public List<FeedEntry> after(long seq, long now, int limit) {
         try (Connection connection = dataSource.getConnection();

@@ -13,11 +13,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.tidbcloud.resourceserver.revocation.RevocationFeedClient;
 import io.tidbcloud.testsupport.KeycloakAdmin;
+import io.tidbcloud.testsupport.PrometheusText;
 import io.tidbcloud.testsupport.TestClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -137,6 +139,56 @@ class RevocationFeedTest {
                     .anyMatch(event ->
                             "revocation".equals(event.name()) && event.data().contains(kept));
         }
+    }
+
+    @Test
+    void metricsShowTheFeedsSubscribersItsStoredRevocationsAndTheTokensItRefused() throws Exception {
+        PrometheusText before = scrape();
+        given().get("/v1/revocations/feed").then().statusCode(401);
+        given().auth()
+                .oauth2(stranger.token())
+                .get("/v1/revocations/feed")
+                .then()
+                .statusCode(403);
+        deliver("m-" + UUID.randomUUID());
+
+        try (Subscription subscription = subscribe(0)) {
+            assertThat(subscription.awaitNamed("caught-up")).isTrue();
+            PrometheusText during = scrape();
+            assertThat(during.valueOrZero(SUBSCRIBERS, Map.of())).isGreaterThanOrEqualTo(1);
+            assertThat(during.value("tidbcloud_revocation_events_stored", Map.of())
+                            .orElseThrow())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(increase(before, during, REJECTED, Map.of("reason", "missing")))
+                    .isEqualTo(1);
+            assertThat(increase(before, during, REJECTED, Map.of("reason", "wrong_client")))
+                    .isEqualTo(1);
+            // A 401 that @Authenticated decides before Quarkus REST records the endpoint's template is
+            // counted in the UNKNOWN bucket (suppress4xx-errors), never under its raw path.
+            assertThat(increase(before, during, REQUESTS, Map.of("uri", "/v1/revocations/feed", "status", "401"))
+                            + increase(before, during, REQUESTS, Map.of("uri", "UNKNOWN", "status", "401")))
+                    .isEqualTo(1);
+        }
+        // Every subscription of this test run has been cancelled by now: each leaves at its next heartbeat.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (scrape().valueOrZero(SUBSCRIBERS, Map.of()) != 0) {
+            assertThat(System.nanoTime()).as("the subscribers leave the gauge").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static final String SUBSCRIBERS = "tidbcloud_revocation_feed_subscribers";
+    private static final String REJECTED = "tidbcloud_tokens_rejected_total";
+    private static final String REQUESTS = "http_server_requests_seconds_count";
+
+    private static PrometheusText scrape() {
+        return new PrometheusText(
+                given().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    private static double increase(
+            PrometheusText before, PrometheusText after, String name, Map<String, String> labels) {
+        return after.valueOrZero(name, labels) - before.valueOrZero(name, labels);
     }
 
     private static void deliver(String sessionId) {

@@ -163,7 +163,7 @@ public final class ScopeSelectionRequiredAction extends StatelessRequiredAction 
         if (DeviceGrantType.isOAuth2DeviceVerificationFlow(authSession)) {
             String userCode = authSession.getClientNote(DeviceGrantType.OAUTH2_DEVICE_VERIFIED_USER_CODE);
             if (!StoredDeviceCodeScope.replace(context.getSession(), realm, userCode, scope)) {
-                LOG.debugf("device code of user code %s is gone; the sign-in cannot finish", userCode);
+                LOG.debug("the device code of the entered user code is gone; the sign-in cannot finish");
                 return false;
             }
         }

@@ -10,8 +10,10 @@ import io.quarkus.security.UnauthorizedException;
 import io.tidbcloud.contract.Realm;
 import io.tidbcloud.contract.error.ApiError;
 import io.tidbcloud.contract.error.GrpcStatus;
+import io.tidbcloud.resourceserver.error.TokenRejections.Reason;
 import io.tidbcloud.resourceserver.revocation.RevokedTokenException;
 import io.tidbcloud.resourceserver.scope.RequiredScope;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,8 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jose4j.jwt.consumer.ErrorCodes;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * The one place where failures become answers, for every service that depends on this library:
@@ -33,6 +33,9 @@ public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
 
+    @Inject
+    TokenRejections rejections;
+
     @ServerExceptionMapper
     public Response serviceError(ServiceException e) {
         return answer(e.status(), e.getMessage()).build();
@@ -41,6 +44,7 @@ public class ErrorMapper {
     /** RFC 6750 section 3.1: no credentials, so a bare challenge without an error code. */
     @ServerExceptionMapper
     public Response missingToken(UnauthorizedException e) {
+        rejections.count(Reason.MISSING);
         return answer(GrpcStatus.UNAUTHENTICATED, "A bearer access token is required")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME + "\"")
                 .build();
@@ -48,9 +52,11 @@ public class ErrorMapper {
 
     /** RFC 6750 section 3.1 {@code invalid_token}: malformed, badly signed, expired, or not for this API. */
     @ServerExceptionMapper
-    public Response invalidToken(AuthenticationFailedException e) {
-        String description = describe(e);
-        LOG.debugf(e, "rejected bearer token: %s", description);
+    public Response invalidToken(AuthenticationFailedException e, HttpHeaders request) {
+        Reason reason = TokenRejections.reasonOf(e, request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        rejections.count(reason);
+        String description = describe(reason);
+        LOG.debugf("rejected bearer token: %s", reason.tag());
         return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + description)
                 .header(
                         HttpHeaders.WWW_AUTHENTICATE,
@@ -62,6 +68,7 @@ public class ErrorMapper {
     /** RFC 6750 section 3.1 {@code invalid_token}: the token verifies, but Keycloak has revoked it. */
     @ServerExceptionMapper
     public Response revokedToken(RevokedTokenException e) {
+        rejections.count(Reason.REVOKED);
         return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + e.getMessage())
                 .header(
                         HttpHeaders.WWW_AUTHENTICATE,
@@ -85,6 +92,7 @@ public class ErrorMapper {
      */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, ResourceInfo resource) {
+        rejections.count(Reason.INSUFFICIENT_SCOPE);
         return RequiredScope.of(resource.getResourceMethod(), resource.getResourceClass())
                 .map(scope -> answer(GrpcStatus.PERMISSION_DENIED, "The access token lacks the scope " + scope)
                         .header(
@@ -176,27 +184,14 @@ public class ErrorMapper {
         };
     }
 
-    /**
-     * Says why a token failed without echoing library internals; quoted-string safe. Read from the
-     * error codes of jose4j's {@link InvalidJwtException}, which quarkus-oidc keeps as the cause.
-     */
-    private static String describe(AuthenticationFailedException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidJwtException invalid) {
-                if (invalid.hasExpired()) {
-                    return "The access token expired";
-                }
-                if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)
-                        || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
-                    return "The access token is not issued for this API (audience)";
-                }
-                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID)
-                        || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
-                    return "The access token is not issued by this API's authorization server";
-                }
-            }
-        }
-        return "The access token is malformed, badly signed, expired or not issued for this API";
+    /** Says why a token failed without echoing library internals; quoted-string safe. */
+    private static String describe(Reason reason) {
+        return switch (reason) {
+            case EXPIRED -> "The access token expired";
+            case WRONG_AUDIENCE -> "The access token is not issued for this API (audience)";
+            case WRONG_ISSUER -> "The access token is not issued by this API's authorization server";
+            default -> "The access token is malformed, badly signed, expired or not issued for this API";
+        };
     }
 
     private static String fieldPath(java.util.List<JsonMappingException.Reference> path) {

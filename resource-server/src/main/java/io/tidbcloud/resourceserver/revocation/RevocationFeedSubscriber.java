@@ -2,6 +2,10 @@ package io.tidbcloud.resourceserver.revocation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClientConfigBuilder;
 import io.quarkus.oidc.client.OidcClients;
@@ -37,6 +41,15 @@ import org.jboss.resteasy.reactive.client.SseEvent;
  * <p>A subscription ends when auth-service closes it, when it fails, or when it has been silent
  * longer than the staleness bound (a lost network path closes nothing); the next one starts after a
  * pause that doubles from {@code reconnect-delay} up to a second.
+ *
+ * <p>On {@code /q/metrics} (when the feed is configured): {@code tidbcloud_revocation_feed_connected}
+ * (1 while a subscription is open), {@code tidbcloud_revocation_feed_staleness_seconds} (since the
+ * feed last confirmed that nothing is missing: its last event or heartbeat once caught up; NaN before
+ * the first catch-up) beside {@code tidbcloud_revocation_feed_staleness_bound_seconds},
+ * {@code tidbcloud_revocation_feed_events_total}, {@code tidbcloud_revocation_feed_event_lag_seconds}
+ * (a timer: from Keycloak's revocation to its arrival here, for events that arrive live, at the
+ * whole-second resolution of the event's {@code event_timestamp}) and
+ * {@code tidbcloud_revocation_deny_set_entries}.
  */
 @ApplicationScoped
 public class RevocationFeedSubscriber {
@@ -51,6 +64,9 @@ public class RevocationFeedSubscriber {
     private final DenySet denySet;
     private final ObjectMapper json;
     private final OidcClients oidcClients;
+    private final MeterRegistry metrics;
+    private Counter eventsReceived;
+    private Timer eventLag;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "revocation-feed-timer");
         thread.setDaemon(true);
@@ -67,15 +83,22 @@ public class RevocationFeedSubscriber {
 
     private volatile long lastSeq;
     private volatile String problem = "not yet connected";
+    private volatile boolean connected;
 
     private volatile Tokens tokens;
     private volatile long tokenReusableUntil;
 
-    RevocationFeedSubscriber(RevocationConfig config, DenySet denySet, ObjectMapper json, OidcClients oidcClients) {
+    RevocationFeedSubscriber(
+            RevocationConfig config,
+            DenySet denySet,
+            ObjectMapper json,
+            OidcClients oidcClients,
+            MeterRegistry metrics) {
         this.config = config;
         this.denySet = denySet;
         this.json = json;
         this.oidcClients = oidcClients;
+        this.metrics = metrics;
     }
 
     public boolean enabled() {
@@ -123,6 +146,7 @@ public class RevocationFeedSubscriber {
         if (secret != null) {
             oidc.credentials(secret);
         }
+        registerMeters();
         oidcClient = oidcClients.newClient(oidc.build()).await().atMost(Duration.ofSeconds(10));
         feed = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(config.authServiceUrl().orElseThrow()))
@@ -136,6 +160,34 @@ public class RevocationFeedSubscriber {
                 () -> denySet.sweep(System.currentTimeMillis()), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         long watchMillis = Math.max(200, config.stalenessBound().toMillis() / 2);
         timers.scheduleWithFixedDelay(this::cutSilentFeed, watchMillis, watchMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void registerMeters() {
+        Gauge.builder("tidbcloud.revocation.feed.connected", () -> connected ? 1 : 0)
+                .description("1 while this instance is subscribed to auth-service's revocation feed, else 0")
+                .register(metrics);
+        Gauge.builder("tidbcloud.revocation.feed.staleness", () -> {
+                    long stale = staleForMillis();
+                    return stale < 0 ? Double.NaN : stale / 1000.0;
+                })
+                .baseUnit("seconds")
+                .description("Time since the feed last confirmed the deny set complete (last event or heartbeat)")
+                .register(metrics);
+        Gauge.builder(
+                        "tidbcloud.revocation.feed.staleness.bound",
+                        () -> config.stalenessBound().toMillis() / 1000.0)
+                .baseUnit("seconds")
+                .description("Past this staleness, requests with a token are refused (503) until the feed catches up")
+                .register(metrics);
+        Gauge.builder("tidbcloud.revocation.deny.set.entries", denySet::size)
+                .description("Revocations in force in this instance's deny set")
+                .register(metrics);
+        eventsReceived = Counter.builder("tidbcloud.revocation.feed.events")
+                .description("Revocation events received from the feed (replays after a reconnect included)")
+                .register(metrics);
+        eventLag = Timer.builder("tidbcloud.revocation.feed.event.lag")
+                .description("From a revocation at Keycloak to its arrival here, for events received live")
+                .register(metrics);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -228,6 +280,7 @@ public class RevocationFeedSubscriber {
             lastHeardAt = System.nanoTime();
             if (!opened) {
                 opened = true;
+                connected = true;
                 problem = "catching up";
                 LOG.infof("revocation feed: subscribed after %d", lastSeq);
             }
@@ -235,7 +288,14 @@ public class RevocationFeedSubscriber {
             switch (name) {
                 case RevocationEndpoints.REVOCATION_EVENT -> {
                     try {
-                        denySet.add(json.readValue(event.data(), RevocationEvent.class));
+                        RevocationEvent revocation = json.readValue(event.data(), RevocationEvent.class);
+                        denySet.add(revocation);
+                        eventsReceived.increment();
+                        if (caughtUp && revocation.revokedAt() > 0) {
+                            eventLag.record(
+                                    Math.max(0, System.currentTimeMillis() - revocation.revokedAt() * 1000),
+                                    TimeUnit.MILLISECONDS);
+                        }
                     } catch (JsonProcessingException e) {
                         cancel();
                         failed(e);
@@ -290,6 +350,7 @@ public class RevocationFeedSubscriber {
             if (!ended.compareAndSet(false, true) || !running) {
                 return;
             }
+            connected = false;
             problem = why;
             if (opened) {
                 // The feed was up, so this loss is new: retry soon, not after the backoff of an earlier outage.

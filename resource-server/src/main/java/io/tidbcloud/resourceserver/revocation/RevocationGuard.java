@@ -2,6 +2,7 @@ package io.tidbcloud.resourceserver.revocation;
 
 import io.tidbcloud.contract.error.GrpcStatus;
 import io.tidbcloud.resourceserver.error.ServiceException;
+import io.tidbcloud.resourceserver.error.TokenRejections;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -15,10 +16,12 @@ public class RevocationGuard {
 
     private final RevocationFeedSubscriber feed;
     private final DenySet denySet;
+    private final TokenRejections rejections;
 
-    RevocationGuard(RevocationFeedSubscriber feed, DenySet denySet) {
+    RevocationGuard(RevocationFeedSubscriber feed, DenySet denySet, TokenRejections rejections) {
         this.feed = feed;
         this.denySet = denySet;
+        this.rejections = rejections;
     }
 
     /** Throws when the token is revoked, or when revocations cannot be known right now. */
@@ -27,6 +30,7 @@ public class RevocationGuard {
             return;
         }
         if (!feed.isFresh()) {
+            rejections.count(TokenRejections.Reason.STALE_FEED);
             throw new ServiceException(
                     GrpcStatus.UNAVAILABLE,
                     "Revocation status cannot be checked right now (revocation feed lost); try again shortly");
