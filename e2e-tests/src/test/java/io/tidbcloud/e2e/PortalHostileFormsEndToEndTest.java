@@ -5,6 +5,7 @@ import static io.tidbcloud.e2e.RevocationStack.assertAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidbcloud.testsupport.Browser;
+import io.tidbcloud.testsupport.IssuedSecrets;
 import io.tidbcloud.testsupport.RedirectQuery;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,6 +50,7 @@ class PortalHostileFormsEndToEndTest {
     private static final String CSRF = "csrf-token";
     private static final String EVIL = "https://evil.example";
     private static final Pattern CLIENT_ID = Pattern.compile("id=\"client-id\">([^<]+)<");
+    private static final Pattern CLIENT_SECRET = Pattern.compile("id=\"client-secret\">([^<]+)<");
 
     /** HTTP/1.1 as a browser speaks it over plain http (browsers never upgrade to h2c). */
     private final HttpClient http = HttpClient.newBuilder()
@@ -379,8 +381,11 @@ class PortalHostileFormsEndToEndTest {
                 "/developer/apps",
                 Map.of("name", name, "kind", "web", "redirect_uris", redirectUri, "scope", "project:read"));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        Matcher secret = CLIENT_SECRET.matcher(answer.body());
+        assertThat(secret.find()).as("a web app's secret is shown once").isTrue();
+        IssuedSecrets.record(IssuedSecrets.Kind.CLIENT_SECRET, secret.group(1));
         Matcher clientId = CLIENT_ID.matcher(answer.body());
-        assertThat(clientId.find()).as(answer.body()).isTrue();
+        assertThat(clientId.find()).isTrue();
         return clientId.group(1);
     }
 
