@@ -22,9 +22,15 @@ final class Accounting {
     private final List<String> problems = new ArrayList<>();
     private final Stats stats = new Stats();
     private final Http http = new Http();
+    private double settledSeconds = Double.NaN;
 
     Accounting(Settings settings) {
         this.settings = settings;
+    }
+
+    /** How long after the load the lifecycle work took to finish. */
+    double settledSeconds() {
+        return settledSeconds;
     }
 
     List<String> problems() {
@@ -97,7 +103,8 @@ final class Accounting {
 
     /** Deleted clusters leave the table and created ones turn ACTIVE a few seconds after the last request. */
     private void awaitNoPendingWork() throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        long started = System.nanoTime();
+        long deadline = started + 120_000_000_000L;
         try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword())) {
             while (true) {
                 try (Statement query = db.createStatement();
@@ -105,6 +112,7 @@ final class Accounting {
                     rows.next();
                     long pending = rows.getLong(1);
                     if (pending == 0) {
+                        settledSeconds = (System.nanoTime() - started) / 1e9;
                         return;
                     }
                     if (System.nanoTime() > deadline) {

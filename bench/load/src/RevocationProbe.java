@@ -25,6 +25,10 @@ final class RevocationProbe {
         this.http = http;
     }
 
+    private static java.time.Instant revokedAtWallClock(long revokedAt) {
+        return java.time.Instant.now().minusNanos(System.nanoTime() - revokedAt);
+    }
+
     private static int code(String body) {
         try {
             return Http.JSON.readTree(body).path("code").asInt();
@@ -53,6 +57,11 @@ final class RevocationProbe {
                     http.stats().error(measure + ": 401 without invalid_token or code 16", challenge + " " + answer.body());
                 }
                 http.stats().record(measure, elapsed);
+                if (elapsed > settings.revocationBound().toNanos()) {
+                    http.stats().note(String.format(
+                            "%s: revoked at %s, refused after %d ms",
+                            measure, revokedAtWallClock(revokedAt), elapsed / 1_000_000));
+                }
                 return;
             }
             if (answer.statusCode() != 200) {

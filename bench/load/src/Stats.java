@@ -1,4 +1,6 @@
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +15,7 @@ final class Stats {
     private final Map<String, Samples> latencies = new TreeMap<>();
     private final Map<String, Integer> errors = new TreeMap<>();
     private final Map<String, String> firstAnswers = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
     private long operations;
 
     void record(String endpoint, long nanos) {
@@ -27,6 +30,15 @@ final class Stats {
     void error(String kind, String answer) {
         errors.merge(kind, 1, Integer::sum);
         firstAnswers.putIfAbsent(kind, answer.length() <= 300 ? answer : answer.substring(0, 300) + "...");
+    }
+
+    /** Something to look at after the run, e.g. when a revocation over the bound happened. */
+    void note(String note) {
+        notes.add(note);
+    }
+
+    List<String> notes() {
+        return notes;
     }
 
     long operations() {
@@ -54,6 +66,7 @@ final class Stats {
                 latencies.computeIfAbsent(endpoint, e -> new Samples()).addAll(samples));
         other.errors.forEach((kind, count) -> errors.merge(kind, count, Integer::sum));
         other.firstAnswers.forEach(firstAnswers::putIfAbsent);
+        notes.addAll(other.notes);
         operations += other.operations;
     }
 
