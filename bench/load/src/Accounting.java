@@ -1,4 +1,6 @@
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -6,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,11 +130,11 @@ final class Accounting {
 
     /** Every page, by pageToken. */
     private Map<String, JsonNode> listAll(VirtualClient client, String path, String field, String idField) {
-        Map<String, JsonNode> all = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> all = new LinkedHashMap<>();
         String pageToken = "";
         for (int page = 0; page < 100; page++) {
             String url = settings.apiUrl() + "/v1beta1" + path + "?pageSize=100"
-                    + (pageToken.isEmpty() ? "" : "&pageToken=" + java.net.URLEncoder.encode(pageToken, java.nio.charset.StandardCharsets.UTF_8));
+                    + (pageToken.isEmpty() ? "" : "&pageToken=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8));
             Http.Answer answer = http.expect("GET " + path, Http.get(url, client.token()), 200);
             if (answer == null) {
                 problems.add("listing " + path + " for " + client.credentials().clientId() + " failed: " + http.stats().firstAnswers());

@@ -1,4 +1,5 @@
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ public class LoadBench {
     }
 
     private static Phase run(String name, List<VirtualClient> clients, int n, Duration duration, Settings settings)
-            throws InterruptedException, java.sql.SQLException {
+            throws InterruptedException, SQLException {
         LifecycleLag lag = new LifecycleLag(settings);
         Instant start = Instant.now();
         Instant deadline = start.plus(duration);

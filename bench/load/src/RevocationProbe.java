@@ -1,6 +1,7 @@
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 
 /**
  * After a revocation: asks the API every 5 ms with the revoked token until it answers 401 with
@@ -25,8 +26,8 @@ final class RevocationProbe {
         this.http = http;
     }
 
-    private static java.time.Instant revokedAtWallClock(long revokedAt) {
-        return java.time.Instant.now().minusNanos(System.nanoTime() - revokedAt);
+    private static Instant revokedAtWallClock(long revokedAt) {
+        return Instant.now().minusNanos(System.nanoTime() - revokedAt);
     }
 
     private static int code(String body) {

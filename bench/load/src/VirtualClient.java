@@ -2,6 +2,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -228,7 +229,7 @@ final class VirtualClient {
 
     private void createCluster() {
         String name = nextName();
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("displayName", name);
         body.put("region", Map.of("name", REGIONS[random.nextInt(REGIONS.length)]));
         // Half into the default project (no label), half into a project of the client's own.
