@@ -79,7 +79,7 @@ public interface ApiConfig {
         @WithDefault("1s")
         String pollInterval();
 
-        /** Most clusters one worker run advances. */
+        /** Most clusters one query of the worker takes; a run queries again while a full batch was due. */
         @WithDefault("50")
         int batchSize();
     }
