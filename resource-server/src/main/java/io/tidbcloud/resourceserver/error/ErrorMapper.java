@@ -12,6 +12,8 @@ import io.tidbcloud.contract.error.ApiError;
 import io.tidbcloud.contract.error.GrpcStatus;
 import io.tidbcloud.resourceserver.revocation.RevokedTokenException;
 import io.tidbcloud.resourceserver.scope.RequiredScope;
+import io.tidbcloud.resourceserver.token.InvalidBearerRequestException;
+import io.tidbcloud.resourceserver.token.IssuedAtCheck;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -38,9 +40,17 @@ public class ErrorMapper {
         return answer(e.status(), e.getMessage()).build();
     }
 
-    /** RFC 6750 section 3.1: no credentials, so a bare challenge without an error code. */
+    /**
+     * RFC 6750 section 3.1: no credentials, so a bare challenge without an error code; also for
+     * another scheme (Basic...), which this API does not take. A Bearer credential without a token
+     * ({@code Authorization: Bearer}) is a token attempted and unusable: {@code invalid_token}.
+     */
     @ServerExceptionMapper
-    public Response missingToken(UnauthorizedException e) {
+    public Response missingToken(UnauthorizedException e, HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && isBearerScheme(authorization.strip())) {
+            return invalidTokenAnswer("The access token is empty");
+        }
         return answer(GrpcStatus.UNAUTHENTICATED, "A bearer access token is required")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME + "\"")
                 .build();
@@ -51,6 +61,27 @@ public class ErrorMapper {
     public Response invalidToken(AuthenticationFailedException e) {
         String description = describe(e);
         LOG.debugf(e, "rejected bearer token: %s", description);
+        return invalidTokenAnswer(description);
+    }
+
+    /** RFC 6750 section 3.1 {@code invalid_token}: the token verifies, but Keycloak has revoked it. */
+    @ServerExceptionMapper
+    public Response revokedToken(RevokedTokenException e) {
+        return invalidTokenAnswer(e.getMessage());
+    }
+
+    /** RFC 6750 section 3.1 {@code invalid_request}: the credentials are malformed as a request (400). */
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidBearerRequestException e) {
+        return answer(GrpcStatus.INVALID_ARGUMENT, e.getMessage())
+                .header(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer realm=\"" + Realm.NAME + "\", error=\"invalid_request\", error_description=\""
+                                + e.getMessage() + "\"")
+                .build();
+    }
+
+    private static Response invalidTokenAnswer(String description) {
         return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + description)
                 .header(
                         HttpHeaders.WWW_AUTHENTICATE,
@@ -59,15 +90,11 @@ public class ErrorMapper {
                 .build();
     }
 
-    /** RFC 6750 section 3.1 {@code invalid_token}: the token verifies, but Keycloak has revoked it. */
-    @ServerExceptionMapper
-    public Response revokedToken(RevokedTokenException e) {
-        return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + e.getMessage())
-                .header(
-                        HttpHeaders.WWW_AUTHENTICATE,
-                        "Bearer realm=\"" + Realm.NAME + "\", error=\"invalid_token\", error_description=\""
-                                + e.getMessage() + "\"")
-                .build();
+    /** RFC 7235 section 2.1: the auth-scheme is case-insensitive ({@code bearer} is {@code Bearer}). */
+    private static boolean isBearerScheme(String authorization) {
+        int end = authorization.indexOf(' ');
+        String scheme = end < 0 ? authorization : authorization.substring(0, end);
+        return scheme.equalsIgnoreCase("Bearer");
     }
 
     /** Keycloak cannot be reached to fetch its keys (the first request after a start without it). */
@@ -182,6 +209,9 @@ public class ErrorMapper {
      */
     private static String describe(AuthenticationFailedException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IssuedAtCheck.IssuedInTheFutureException) {
+                return "The access token claims to be issued in the future";
+            }
             if (t instanceof InvalidJwtException invalid) {
                 if (invalid.hasExpired()) {
                     return "The access token expired";
