@@ -165,6 +165,13 @@ public class ErrorMapper {
         if (DatabaseUnavailable.isCauseOf(e)) {
             return databaseUnavailable(e);
         }
+        if (UnstorableValue.isCauseOf(e)) {
+            LOG.debugf(e, "a request value the database refuses");
+            return answer(
+                            GrpcStatus.INVALID_ARGUMENT,
+                            "The request holds a value that cannot be stored or looked up (such as a NUL character)")
+                    .build();
+        }
         LOG.error("unexpected failure", e);
         return answer(GrpcStatus.INTERNAL, "Internal error").build();
     }
