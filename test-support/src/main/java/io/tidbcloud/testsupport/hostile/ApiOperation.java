@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param pathParameters the names of its path parameters, in template order
  * @param queryParameters the names of its query parameters
  * @param takesBody whether it declares a request body
+ * @param bodyProperties the top-level properties of its JSON body schema and their JSON types
+ *     ({@code string}, {@code object}, {@code array}, {@code integer}...), in document order
  */
 public record ApiOperation(
         String method,
@@ -22,7 +24,8 @@ public record ApiOperation(
         Optional<String> scope,
         List<String> pathParameters,
         List<String> queryParameters,
-        boolean takesBody) {
+        boolean takesBody,
+        Map<String, String> bodyProperties) {
 
     /** The path with every parameter replaced by {@code value} (URL-encoded by the caller if needed). */
     public String pathWith(String value) {

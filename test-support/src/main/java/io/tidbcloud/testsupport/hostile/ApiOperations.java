@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class ApiOperations {
                     continue;
                 }
                 operations.add(operation(
-                        item.getKey().toUpperCase(Locale.ROOT), path.getKey(), item.getValue(), path.getValue()));
+                        item.getKey().toUpperCase(Locale.ROOT), path.getKey(), item.getValue(), path.getValue(), root));
             }
         }
         return List.copyOf(operations);
@@ -91,7 +92,8 @@ public final class ApiOperations {
         return bearer;
     }
 
-    private static ApiOperation operation(String method, String path, JsonNode operation, JsonNode pathItem) {
+    private static ApiOperation operation(
+            String method, String path, JsonNode operation, JsonNode pathItem, JsonNode root) {
         List<String> pathParameters = new ArrayList<>();
         List<String> queryParameters = new ArrayList<>();
         for (JsonNode parameters : List.of(pathItem.path("parameters"), operation.path("parameters"))) {
@@ -140,7 +142,34 @@ public final class ApiOperations {
                 scope,
                 List.copyOf(pathParameters),
                 List.copyOf(queryParameters),
-                operation.has("requestBody"));
+                operation.has("requestBody"),
+                bodyProperties(operation.path("requestBody"), root));
+    }
+
+    private static Map<String, String> bodyProperties(JsonNode requestBody, JsonNode root) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        JsonNode schema =
+                resolve(requestBody.path("content").path("application/json").path("schema"), root);
+        for (Iterator<Map.Entry<String, JsonNode>> fields =
+                        schema.path("properties").fields();
+                fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode type = resolve(field.getValue(), root);
+            properties.put(field.getKey(), type.path("type").asText("object"));
+        }
+        return properties;
+    }
+
+    private static JsonNode resolve(JsonNode schema, JsonNode root) {
+        String ref = schema.path("$ref").asText("");
+        if (ref.startsWith("#/")) {
+            JsonNode target = root;
+            for (String part : ref.substring(2).split("/")) {
+                target = target.path(part);
+            }
+            return target;
+        }
+        return schema;
     }
 
     private static String strip(String url) {

@@ -49,8 +49,25 @@ public record RawRequest(String method, String path, List<Map.Entry<String, Stri
         return new RawRequest(typed.method, typed.path, typed.headers, bytes);
     }
 
-    /** Sends it to the service at {@code baseUrl}. */
+    /**
+     * Sends it to the service at {@code baseUrl}. A connection that ends without a status is tried
+     * once more on a fresh client: the server closes a connection after refusing a request at the
+     * HTTP layer (414, 431), and a pooled connection it closed would otherwise fail the next request.
+     */
     public Answer send(String baseUrl) {
+        Answer answer = send(baseUrl, HTTP);
+        if (answer.status() != 0) {
+            return answer;
+        }
+        HttpClient fresh = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        return send(baseUrl, fresh);
+    }
+
+    private Answer send(String baseUrl, HttpClient client) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(strip(baseUrl) + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(
@@ -62,7 +79,7 @@ public record RawRequest(String method, String path, List<Map.Entry<String, Stri
             request.header(header.getKey(), header.getValue());
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException dropped) {
             return new Answer(0, Map.of(), "no status: " + dropped);
