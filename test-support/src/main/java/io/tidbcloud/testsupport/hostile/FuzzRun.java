@@ -54,11 +54,6 @@ public final class FuzzRun {
         return this;
     }
 
-    /** Counts by status, e.g. {@code {200=12, 400=950, 404=30, 405=80, 415=40}}. */
-    public Map<Integer, Integer> countsByStatus() {
-        return Map.copyOf(byStatus);
-    }
-
     public void assertNoServerErrorAndEveryClientErrorExplained() {
         System.out.printf(
                 "fuzz %s: seed %d, %d cases, answers by status %s, cases by kind %s%n",
