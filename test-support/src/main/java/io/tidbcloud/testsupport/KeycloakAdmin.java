@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +38,7 @@ public final class KeycloakAdmin implements AutoCloseable {
     private final KeycloakHttp http = new KeycloakHttp();
     private final List<TestClient> created = new ArrayList<>();
     private final List<SigningKey> addedKeys = new ArrayList<>();
+    private final List<String> createdRealms = new ArrayList<>();
 
     public KeycloakAdmin(KeycloakTestSettings settings) {
         this.settings = settings;
@@ -168,36 +174,44 @@ public final class KeycloakAdmin implements AutoCloseable {
                 http.getJson(settings.adminRealmUrl() + "/keys", token).path("keys")) {
             priority = Math.max(priority, key.path("providerPriority").asInt() + 100);
         }
-        String realmId =
-                http.getJson(settings.adminRealmUrl(), token).path("id").asText();
-        Map<String, Object> component = new LinkedHashMap<>();
-        component.put("name", "test-" + name + "-" + randomHex(4));
-        component.put("providerId", "rsa-generated");
-        component.put("providerType", "org.keycloak.keys.KeyProvider");
-        component.put("parentId", realmId);
-        component.put(
-                "config",
+        String componentId = addKeyProvider(
+                token,
+                "test-" + name + "-" + randomHex(4),
+                "rsa-generated",
                 Map.of(
                         "priority", List.of(Integer.toString(priority)),
                         "algorithm", List.of("RS256"),
                         "keySize", List.of("2048"),
                         "active", List.of("true"),
                         "enabled", List.of("true")));
+        SigningKey added = new SigningKey(componentId, kidOf(token, componentId));
+        addedKeys.add(added);
+        return added;
+    }
+
+    private String addKeyProvider(String token, String name, String providerId, Map<String, List<String>> config) {
+        String realmId =
+                http.getJson(settings.adminRealmUrl(), token).path("id").asText();
+        Map<String, Object> component = new LinkedHashMap<>();
+        component.put("name", name);
+        component.put("providerId", providerId);
+        component.put("providerType", "org.keycloak.keys.KeyProvider");
+        component.put("parentId", realmId);
+        component.put("config", config);
         HttpResponse<String> response =
                 http.sendJson("POST", settings.adminRealmUrl() + "/components", token, component, 201);
         String location = response.headers()
                 .firstValue("Location")
                 .orElseThrow(() -> new KeycloakTestException("key provider created without Location"));
-        String componentId = location.substring(location.lastIndexOf('/') + 1);
-        SigningKey added = new SigningKey(componentId, null);
-        addedKeys.add(added);
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private String kidOf(String token, String componentId) {
         for (JsonNode key :
                 http.getJson(settings.adminRealmUrl() + "/keys", token).path("keys")) {
             if (componentId.equals(key.path("providerId").asText())
                     && "RS256".equals(key.path("algorithm").asText())) {
-                SigningKey withKid = new SigningKey(componentId, key.path("kid").asText());
-                addedKeys.set(addedKeys.indexOf(added), withKid);
-                return withKid;
+                return key.path("kid").asText();
             }
         }
         throw new KeycloakTestException("the new key provider " + componentId + " shows no RS256 key");
@@ -211,6 +225,111 @@ public final class KeycloakAdmin implements AutoCloseable {
     }
 
     /**
+     * Adds an RS256 key that the test holds (its private key stays here) to the realm's keys with a
+     * lower priority than every key there: Keycloak publishes it in the realm's JWKS but keeps
+     * signing with its own key, so other tests see no change. A token signed with it verifies at
+     * every resource server, which lets a test forge a token whose one defect is the one under test
+     * ({@link TokenForge}). Removed again by {@link #removeSigningKey} or {@link #close()}.
+     */
+    public HeldSigningKey addHeldSigningKey(String name) {
+        String token = adminToken();
+        int priority = Integer.MAX_VALUE;
+        for (JsonNode key :
+                http.getJson(settings.adminRealmUrl() + "/keys", token).path("keys")) {
+            priority = Math.min(priority, key.path("providerPriority").asInt());
+        }
+        KeyPair pair = rsaKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        String componentId = addKeyProvider(
+                token,
+                "test-" + name + "-" + randomHex(4),
+                "rsa",
+                Map.of(
+                        "priority", List.of(Integer.toString(priority - 1)),
+                        "algorithm", List.of("RS256"),
+                        "privateKey", List.of(pem),
+                        "active", List.of("true"),
+                        "enabled", List.of("true")));
+        SigningKey added = new SigningKey(componentId, kidOf(token, componentId));
+        addedKeys.add(added);
+        return new HeldSigningKey(added, pair.getPrivate());
+    }
+
+    /** A key of the realm whose private key the test holds ({@link #addHeldSigningKey}). */
+    public record HeldSigningKey(SigningKey key, PrivateKey privateKey) {
+        public String kid() {
+            return key.kid();
+        }
+    }
+
+    /**
+     * The public key (PEM text) and key id of the RS256 key the realm signs access tokens with now:
+     * what an attacker reads from the JWKS, to try it as an HMAC secret.
+     */
+    public Map.Entry<String, String> activeSigningPublicKey() {
+        JsonNode keys = http.getJson(settings.adminRealmUrl() + "/keys", adminToken());
+        String kid = keys.path("active").path("RS256").asText();
+        for (JsonNode key : keys.path("keys")) {
+            if (kid.equals(key.path("kid").asText())) {
+                return Map.entry(
+                        kid,
+                        "-----BEGIN PUBLIC KEY-----\n" + key.path("publicKey").asText()
+                                + "\n-----END PUBLIC KEY-----\n");
+            }
+        }
+        throw new KeycloakTestException("realm " + settings.realm() + " names no active RS256 key");
+    }
+
+    /**
+     * An access token of another realm of the same Keycloak: a throwaway realm (deleted on
+     * {@link #close()}) with a confidential client of its own, client-credentials grant.
+     */
+    public String foreignRealmToken(String name) {
+        String token = adminToken();
+        String realm = "test-" + name + "-" + randomHex(4);
+        http.sendJson(
+                "POST", settings.keycloakUrl() + "/admin/realms", token, Map.of("realm", realm, "enabled", true), 201);
+        createdRealms.add(realm);
+        String secret = randomHex(24);
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("clientId", "foreign");
+        client.put("publicClient", false);
+        client.put("secret", secret);
+        client.put("serviceAccountsEnabled", true);
+        client.put("standardFlowEnabled", false);
+        http.sendJson("POST", settings.keycloakUrl() + "/admin/realms/" + realm + "/clients", token, client, 201);
+        return http.postForm(
+                        settings.keycloakUrl() + "/realms/" + realm + "/protocol/openid-connect/token",
+                        Map.of("grant_type", "client_credentials", "client_id", "foreign", "client_secret", secret))
+                .path("access_token")
+                .asText();
+    }
+
+    /** Sets an attribute of a client created here, e.g. {@code client_credentials.use_refresh_token}. */
+    public void setClientAttribute(TestClient client, String name, String value) {
+        http.sendJson(
+                "PUT",
+                settings.adminRealmUrl() + "/clients/" + client.internalId(),
+                adminToken(),
+                Map.of("attributes", Map.of(name, value)),
+                204);
+    }
+
+    /** Enables or disables a user of the realm (by id, e.g. a token's {@code sub}), as an administrator does. */
+    public void setUserEnabled(String userId, boolean enabled) {
+        http.sendJson(
+                "PUT", settings.adminRealmUrl() + "/users/" + userId, adminToken(), Map.of("enabled", enabled), 204);
+    }
+
+    /** Deletes a user of the realm (by id), as an administrator does. */
+    public void deleteUser(String userId) {
+        http.sendJson("DELETE", settings.adminRealmUrl() + "/users/" + userId, adminToken(), null, 204, 404);
+    }
+
+    /**
      * A signing key added to the realm by a test.
      *
      * @param componentId the id of its key provider (admin API {@code components/<id>})
@@ -218,12 +337,17 @@ public final class KeycloakAdmin implements AutoCloseable {
      */
     public record SigningKey(String componentId, String kid) {}
 
-    /** Deletes every client and removes every signing key this instance added. */
+    /** Deletes every client and realm and removes every signing key this instance added. */
     @Override
     public void close() {
         try {
             for (SigningKey key : List.copyOf(addedKeys)) {
                 removeSigningKey(key);
+            }
+            for (String realm : List.copyOf(createdRealms)) {
+                http.sendJson(
+                        "DELETE", settings.keycloakUrl() + "/admin/realms/" + realm, adminToken(), null, 204, 404);
+                createdRealms.remove(realm);
             }
         } finally {
             for (TestClient client : List.copyOf(created)) {
@@ -250,6 +374,16 @@ public final class KeycloakAdmin implements AutoCloseable {
             }
         }
         throw new KeycloakTestException("realm " + settings.realm() + " has no client scope '" + scopeName + "'");
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String randomHex(int bytes) {

@@ -30,6 +30,15 @@ public final class TestClient {
      * {@code cloud-api} audience.
      */
     public String token(String... scopes) {
+        return tokenResponse(scopes).path("access_token").asText();
+    }
+
+    /**
+     * The token endpoint's whole answer for the given scopes: {@code access_token}, and with scope
+     * {@code openid} an {@code id_token}; a {@code refresh_token} too when the client's attribute
+     * {@code client_credentials.use_refresh_token} is on ({@link KeycloakAdmin#setClientAttribute}).
+     */
+    public JsonNode tokenResponse(String... scopes) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("client_id", clientId);
@@ -37,8 +46,7 @@ public final class TestClient {
         if (scopes.length > 0) {
             form.put("scope", String.join(" ", scopes));
         }
-        JsonNode response = admin.http().postForm(admin.settings().tokenEndpoint(), form);
-        return response.path("access_token").asText();
+        return admin.http().postForm(admin.settings().tokenEndpoint(), form);
     }
 
     /** The {@code sub} of this client's tokens: the id of its service-account user. */

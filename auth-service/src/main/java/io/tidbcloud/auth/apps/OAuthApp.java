@@ -43,6 +43,10 @@ public class OAuthApp extends PanacheEntityBase {
 
     /** The owner's app of that client id; empty for any other client, theirs or not, or none. */
     public static Optional<OAuthApp> findOwned(String owner, String clientId) {
+        if (clientId == null || clientId.chars().anyMatch(Character::isISOControl)) {
+            // no client id holds a control character; PostgreSQL would refuse a NUL in the query
+            return Optional.empty();
+        }
         return find("clientId = ?1 and owner = ?2", clientId, owner).firstResultOptional();
     }
 }

@@ -6,6 +6,7 @@ import io.tidbcloud.contract.error.GrpcStatus;
 import io.tidbcloud.contract.revocation.RevocationEndpoints;
 import io.tidbcloud.resourceserver.error.ServiceException;
 import io.tidbcloud.resourceserver.error.TokenRejections;
+import io.tidbcloud.resourceserver.revocation.RevokedTokenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -37,13 +38,19 @@ public class RevocationFeedResource {
     private final RevocationConfig config;
     private final SecurityIdentity identity;
     private final TokenRejections rejections;
+    private final RevocationStore revocations;
 
     RevocationFeedResource(
-            RevocationFeed feed, RevocationConfig config, SecurityIdentity identity, TokenRejections rejections) {
+            RevocationFeed feed,
+            RevocationConfig config,
+            SecurityIdentity identity,
+            TokenRejections rejections,
+            RevocationStore revocations) {
         this.feed = feed;
         this.config = config;
         this.identity = identity;
         this.rejections = rejections;
+        this.revocations = revocations;
     }
 
     @GET
@@ -54,7 +61,12 @@ public class RevocationFeedResource {
             @QueryParam("after") String after,
             @Context SseEventSink sink,
             @Context Sse sse) {
-        String client = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
+        JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+        String client = token == null ? null : token.getClaim("azp");
+        if (token != null && isRevoked(token, client)) {
+            // a subscriber's token revoked at Keycloak (its client deleted, its session ended) opens no feed
+            throw new RevokedTokenException();
+        }
         if (client == null || !isSubscriber(client)) {
             rejections.count(TokenRejections.Reason.WRONG_CLIENT);
             throw new ServiceException(GrpcStatus.PERMISSION_DENIED, "The client is not a revocation feed subscriber");
@@ -85,6 +97,18 @@ public class RevocationFeedResource {
 
     private static ServiceException feedUnavailable() {
         return new ServiceException(GrpcStatus.UNAVAILABLE, "The revocation feed could not be opened; try again");
+    }
+
+    /** Whether a revocation auth-service keeps covers the token, as a resource server's deny set would. */
+    private boolean isRevoked(JsonWebToken token, String client) {
+        Object sid = token.getClaim("sid");
+        return revocations.covers(
+                token.getTokenID(),
+                sid == null ? null : sid.toString(),
+                client,
+                token.getSubject(),
+                token.getIssuedAtTime(),
+                System.currentTimeMillis());
     }
 
     /** Listed by client id; an entry ending in {@code *} admits every client id starting with the rest. */

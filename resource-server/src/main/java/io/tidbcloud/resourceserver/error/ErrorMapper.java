@@ -13,6 +13,8 @@ import io.tidbcloud.contract.error.GrpcStatus;
 import io.tidbcloud.resourceserver.error.TokenRejections.Reason;
 import io.tidbcloud.resourceserver.revocation.RevokedTokenException;
 import io.tidbcloud.resourceserver.scope.RequiredScope;
+import io.tidbcloud.resourceserver.token.InvalidBearerRequestException;
+import io.tidbcloud.resourceserver.token.IssuedAtCheck;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -41,9 +43,18 @@ public class ErrorMapper {
         return answer(e.status(), e.getMessage()).build();
     }
 
-    /** RFC 6750 section 3.1: no credentials, so a bare challenge without an error code. */
+    /**
+     * RFC 6750 section 3.1: no credentials, so a bare challenge without an error code; also for
+     * another scheme (Basic...), which this API does not take. A Bearer credential without a token
+     * ({@code Authorization: Bearer}) is a token attempted and unusable: {@code invalid_token}.
+     */
     @ServerExceptionMapper
-    public Response missingToken(UnauthorizedException e) {
+    public Response missingToken(UnauthorizedException e, HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && isBearerScheme(authorization.strip())) {
+            rejections.count(Reason.MALFORMED);
+            return invalidTokenAnswer("The access token is empty");
+        }
         rejections.count(Reason.MISSING);
         return answer(GrpcStatus.UNAUTHENTICATED, "A bearer access token is required")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + Realm.NAME + "\"")
@@ -55,8 +66,30 @@ public class ErrorMapper {
     public Response invalidToken(AuthenticationFailedException e, HttpHeaders request) {
         Reason reason = TokenRejections.reasonOf(e, request.getHeaderString(HttpHeaders.AUTHORIZATION));
         rejections.count(reason);
-        String description = describe(reason);
         LOG.debugf("rejected bearer token: %s", reason.tag());
+        return invalidTokenAnswer(describe(reason, e));
+    }
+
+    /** RFC 6750 section 3.1 {@code invalid_token}: the token verifies, but Keycloak has revoked it. */
+    @ServerExceptionMapper
+    public Response revokedToken(RevokedTokenException e) {
+        rejections.count(Reason.REVOKED);
+        return invalidTokenAnswer(e.getMessage());
+    }
+
+    /** RFC 6750 section 3.1 {@code invalid_request}: the credentials are malformed as a request (400). */
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidBearerRequestException e) {
+        rejections.count(Reason.MALFORMED);
+        return answer(GrpcStatus.INVALID_ARGUMENT, e.getMessage())
+                .header(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer realm=\"" + Realm.NAME + "\", error=\"invalid_request\", error_description=\""
+                                + e.getMessage() + "\"")
+                .build();
+    }
+
+    private static Response invalidTokenAnswer(String description) {
         return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + description)
                 .header(
                         HttpHeaders.WWW_AUTHENTICATE,
@@ -65,16 +98,11 @@ public class ErrorMapper {
                 .build();
     }
 
-    /** RFC 6750 section 3.1 {@code invalid_token}: the token verifies, but Keycloak has revoked it. */
-    @ServerExceptionMapper
-    public Response revokedToken(RevokedTokenException e) {
-        rejections.count(Reason.REVOKED);
-        return answer(GrpcStatus.UNAUTHENTICATED, "Invalid access token: " + e.getMessage())
-                .header(
-                        HttpHeaders.WWW_AUTHENTICATE,
-                        "Bearer realm=\"" + Realm.NAME + "\", error=\"invalid_token\", error_description=\""
-                                + e.getMessage() + "\"")
-                .build();
+    /** RFC 7235 section 2.1: the auth-scheme is case-insensitive ({@code bearer} is {@code Bearer}). */
+    private static boolean isBearerScheme(String authorization) {
+        int end = authorization.indexOf(' ');
+        String scheme = end < 0 ? authorization : authorization.substring(0, end);
+        return scheme.equalsIgnoreCase("Bearer");
     }
 
     /** Keycloak cannot be reached to fetch its keys (the first request after a start without it). */
@@ -146,6 +174,13 @@ public class ErrorMapper {
         if (DatabaseUnavailable.isCauseOf(e)) {
             return databaseUnavailable(e);
         }
+        if (UnstorableValue.isCauseOf(e)) {
+            LOG.debugf(e, "a request value the database refuses");
+            return answer(
+                            GrpcStatus.INVALID_ARGUMENT,
+                            "The request holds a value that cannot be stored or looked up (such as a NUL character)")
+                    .build();
+        }
         LOG.error("unexpected failure", e);
         return answer(GrpcStatus.INTERNAL, "Internal error").build();
     }
@@ -185,7 +220,12 @@ public class ErrorMapper {
     }
 
     /** Says why a token failed without echoing library internals; quoted-string safe. */
-    private static String describe(Reason reason) {
+    private static String describe(Reason reason, AuthenticationFailedException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IssuedAtCheck.IssuedInTheFutureException) {
+                return "The access token claims to be issued in the future";
+            }
+        }
         return switch (reason) {
             case EXPIRED -> "The access token expired";
             case WRONG_AUDIENCE -> "The access token is not issued for this API (audience)";

@@ -3,6 +3,7 @@ package io.tidbcloud.resourceserver.error;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
+import io.tidbcloud.resourceserver.token.IssuedAtCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -82,6 +83,9 @@ public class TokenRejections {
             return Reason.MALFORMED;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IssuedAtCheck.IssuedInTheFutureException) {
+                return Reason.NOT_YET_VALID;
+            }
             if (t instanceof InvalidJwtException invalid) {
                 if (invalid.hasExpired()) {
                     return Reason.EXPIRED;
