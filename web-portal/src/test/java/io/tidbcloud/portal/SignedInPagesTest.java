@@ -35,27 +35,14 @@ import org.openqa.selenium.Cookie;
 /**
  * The signed-in pages against the real test Keycloak, alice signed in once through the browser. In
  * this module nothing listens on auth-service's URL, so its pages must say it is unavailable; the
- * cloud API is a stub on its URL that records the token it is sent.
+ * cloud API is a stub on its URL that records the token it is sent. Every form's CSRF check, on the
+ * whole stack and with nothing lost: e2e-tests' PortalHostileFormsEndToEndTest.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignedInPagesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Every form the portal has; each must refuse a post without the CSRF token. */
-    private static final List<String> FORM_ENDPOINTS = List.of(
-            "/signout",
-            "/device",
-            "/applications/revoke",
-            "/sessions/end",
-            "/sessions/end-others",
-            "/developer/apps",
-            "/developer/apps/rotate",
-            "/developer/apps/delete",
-            "/projects",
-            "/clusters",
-            "/clusters/delete");
 
     @TestHTTPResource("/")
     URL home;
@@ -153,35 +140,6 @@ class SignedInPagesTest {
         assertTrue(
                 scopes.containsAll(List.of("project:read", "project:write", "cluster:read", "cluster:write")),
                 scopes.toString());
-    }
-
-    @Test
-    void everyFormRefusesAPostWithoutTheCsrfTokenWith403() {
-        for (String path : FORM_ENDPOINTS) {
-            Map<String, String> withoutCsrfCookie = new HashMap<>(cookies);
-            withoutCsrfCookie.remove("csrf-token");
-            given().redirects()
-                    .follow(false)
-                    .cookies(withoutCsrfCookie)
-                    .contentType("application/x-www-form-urlencoded")
-                    .formParam("client_id", "x")
-                    .post(path)
-                    .then()
-                    .statusCode(403)
-                    .body(containsString("This form has expired"));
-            signedIn()
-                    .contentType("application/x-www-form-urlencoded")
-                    .formParam("client_id", "x")
-                    .post(path)
-                    .then()
-                    .statusCode(403);
-            signedIn()
-                    .contentType("application/x-www-form-urlencoded")
-                    .formParam("csrf-token", "not-the-token")
-                    .post(path)
-                    .then()
-                    .statusCode(403);
-        }
     }
 
     @Test
