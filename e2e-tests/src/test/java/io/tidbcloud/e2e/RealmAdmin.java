@@ -4,21 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidbcloud.contract.scope.ApiScope;
-import io.tidbcloud.testsupport.IssuedSecrets;
+import io.tidbcloud.testsupport.KeycloakAdmin;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,9 +25,8 @@ final class RealmAdmin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String realmUrl;
+    private final KeycloakAdmin keycloak = KeycloakAdmin.fromEnvironment();
+    private final String realmPath;
 
     RealmAdmin() {
         this("tidbcloud");
@@ -40,7 +34,7 @@ final class RealmAdmin {
 
     /** The same calls on another realm of the test Keycloak, e.g. {@code google-dev}. */
     RealmAdmin(String realm) {
-        this.realmUrl = TestStack.keycloakUrl() + "/admin/realms/" + realm;
+        this.realmPath = "/admin/realms/" + realm;
     }
 
     /** The user of realm tidbcloud with exactly this email, if any. */
@@ -123,7 +117,7 @@ final class RealmAdmin {
     private void updateRedirectUris(String clientId, java.util.function.Consumer<List<String>> change) {
         JsonNode found = get("/clients?clientId=" + encode(clientId));
         if (!found.isArray() || found.isEmpty()) {
-            throw new IllegalStateException("no client " + clientId + " in " + realmUrl);
+            throw new IllegalStateException("no client " + clientId + " in " + realmPath);
         }
         ObjectNode client = (ObjectNode) found.get(0);
         List<String> uris = new ArrayList<>();
@@ -146,66 +140,7 @@ final class RealmAdmin {
     }
 
     private HttpResponse<String> send(String method, String path, Object body, int... expected) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + adminToken())
-                    .header("Accept", "application/json");
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (int status : expected) {
-                if (response.statusCode() == status) {
-                    return response;
-                }
-            }
-            throw new IllegalStateException(
-                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(
-                    method + " " + path + " failed: is the test Keycloak up (bin/dev infra up)?", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Master tokens live 60 s: fetched per call. */
-    private String adminToken() throws IOException, InterruptedException {
-        String form = Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        "admin-cli",
-                        "username",
-                        env("TIDBCLOUD_KEYCLOAK_ADMIN_USER", "admin"),
-                        "password",
-                        env("TIDBCLOUD_KEYCLOAK_ADMIN_PASSWORD", "admin"))
-                .entrySet()
-                .stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(TestStack.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("admin sign-in answered " + response.statusCode() + ": " + response.body());
-        }
-        JsonNode tokens = JSON.readTree(response.body());
-        IssuedSecrets.recordTokenResponse(tokens);
-        return tokens.path("access_token").asText();
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        return keycloak.adminRequest(method, realmPath + path, body, expected);
     }
 
     private static String encode(String value) {

@@ -116,7 +116,22 @@ public final class Browser implements AutoCloseable {
     public void submit(By locator) {
         WebElement button = await(locator);
         button.click();
-        new WebDriverWait(driver, SHOWN).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, SHOWN).until(d -> hasLeftThePage(button));
+    }
+
+    /**
+     * Whether the element's page has been replaced. Selenium's {@code stalenessOf} waits for a
+     * {@code StaleElementReferenceException} only; while the next page is loading chromedriver may
+     * answer a plain WebDriverException ("Node with given id does not belong to the document"),
+     * which says the same: the element is no longer in the current document.
+     */
+    private static boolean hasLeftThePage(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return true;
+        }
     }
 
     /** Replaces the field's text. */

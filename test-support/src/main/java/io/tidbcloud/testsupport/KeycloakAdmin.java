@@ -72,6 +72,15 @@ public final class KeycloakAdmin implements AutoCloseable {
     }
 
     /**
+     * Any call of Keycloak's admin REST API as the administrator: {@code path} below the server (for
+     * example {@code /admin/realms/google-dev/users}), {@code body} sent as JSON when not null. Fails
+     * naming the call and the answer unless it answers one of {@code expected}.
+     */
+    public HttpResponse<String> adminRequest(String method, String path, Object body, int... expected) {
+        return http.sendJson(method, settings.keycloakUrl() + path, adminToken(), body, expected);
+    }
+
+    /**
      * Creates a confidential client that may only use the client-credentials grant, with the given
      * client scopes (for example {@code project:read}) as optional scopes, so that a token carries
      * exactly the scopes it asks for.

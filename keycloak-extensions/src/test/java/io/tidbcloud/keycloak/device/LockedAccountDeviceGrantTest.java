@@ -95,13 +95,13 @@ class LockedAccountDeviceGrantTest {
                         Map.of(
                                 "oauth2.device.authorization.grant.enabled", "true",
                                 "oauth2.device.polling.interval", "1")))));
-        admin("POST", "/admin/realms", representation, 201);
+        admin.adminRequest("POST", "/admin/realms", representation, 201);
     }
 
     @AfterAll
     static void deleteRealm() throws Exception {
         if (realm != null) {
-            admin("DELETE", "/admin/realms/" + realm, null, 204, 404);
+            admin.adminRequest("DELETE", "/admin/realms/" + realm, null, 204, 404);
         }
     }
 
@@ -155,8 +155,9 @@ class LockedAccountDeviceGrantTest {
 
     @Test
     void realmTidbcloudAppliesTheExecutorToEveryClient() throws Exception {
-        JsonNode policies = JSON.readTree(admin("GET", "/admin/realms/tidbcloud/client-policies/policies", null, 200)
-                        .body())
+        JsonNode policies = JSON.readTree(
+                        admin.adminRequest("GET", "/admin/realms/tidbcloud/client-policies/policies", null, 200)
+                                .body())
                 .path("policies");
         JsonNode policy = find(
                 policies,
@@ -171,8 +172,9 @@ class LockedAccountDeviceGrantTest {
                 LockedAccountDeviceTokenExecutorFactory.PROFILE,
                 policy.path("profiles").path(0).asText());
 
-        JsonNode profiles = JSON.readTree(admin("GET", "/admin/realms/tidbcloud/client-policies/profiles", null, 200)
-                        .body())
+        JsonNode profiles = JSON.readTree(
+                        admin.adminRequest("GET", "/admin/realms/tidbcloud/client-policies/profiles", null, 200)
+                                .body())
                 .path("profiles");
         JsonNode profile = find(
                 profiles,
@@ -201,7 +203,7 @@ class LockedAccountDeviceGrantTest {
                 "Tester",
                 "credentials",
                 List.of(Map.of("type", "password", "value", name + "-pass", "temporary", false)));
-        HttpResponse<String> created = admin("POST", "/admin/realms/" + realm + "/users", user, 201);
+        HttpResponse<String> created = admin.adminRequest("POST", "/admin/realms/" + realm + "/users", user, 201);
         String location = created.headers().firstValue("Location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);
     }
@@ -250,7 +252,7 @@ class LockedAccountDeviceGrantTest {
         }
         String userId = userId(username);
         awaitTrue(
-                () -> JSON.readTree(admin(
+                () -> JSON.readTree(admin.adminRequest(
                                         "GET",
                                         "/admin/realms/" + realm + "/attack-detection/brute-force/users/" + userId,
                                         null,
@@ -302,7 +304,7 @@ class LockedAccountDeviceGrantTest {
         AtomicReference<JsonNode> found = new AtomicReference<>();
         awaitTrue(
                 () -> {
-                    JsonNode events = JSON.readTree(admin(
+                    JsonNode events = JSON.readTree(admin.adminRequest(
                                     "GET",
                                     "/admin/realms/" + realm + "/events?type=" + type + "&user=" + userId,
                                     null,
@@ -316,9 +318,9 @@ class LockedAccountDeviceGrantTest {
     }
 
     private static String userId(String username) throws Exception {
-        JsonNode users = JSON.readTree(
-                admin("GET", "/admin/realms/" + realm + "/users?exact=true&username=" + username, null, 200)
-                        .body());
+        JsonNode users = JSON.readTree(admin.adminRequest(
+                        "GET", "/admin/realms/" + realm + "/users?exact=true&username=" + username, null, 200)
+                .body());
         return users.get(0).path("id").asText();
     }
 
@@ -360,27 +362,6 @@ class LockedAccountDeviceGrantTest {
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> admin(String method, String path, Object body, int... expected)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.keycloakUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + admin.adminToken())
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (int status : expected) {
-            if (response.statusCode() == status) {
-                return response;
-            }
-        }
-        throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }
 
     private static byte[] randomBytes(int count) {

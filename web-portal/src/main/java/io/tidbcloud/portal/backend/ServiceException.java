@@ -45,4 +45,12 @@ public final class ServiceException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /**
+     * The service refused what the person entered (a 4xx other than an expired sign-in): the form is
+     * shown again with this message. Anything else goes to {@code ErrorPages}.
+     */
+    public boolean refusesTheForm() {
+        return status >= 400 && status < 500 && status != 401;
+    }
 }

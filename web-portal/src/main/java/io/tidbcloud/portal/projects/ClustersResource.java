@@ -69,7 +69,7 @@ public class ClustersResource {
                             .build())
                     .build();
         } catch (ServiceException refused) {
-            if (refused.status() >= 500 || refused.status() == 401) {
+            if (!refused.refusesTheForm()) {
                 throw refused;
             }
             return Response.status(refused.status())
